@@ -1,0 +1,148 @@
+// Articles with their figures and statements.
+import type { ArticleDraft, Extraction, Figure, Statement } from "../core/types.js";
+import type { Store } from "./store.js";
+
+export interface ArticleRow {
+  id: number;
+  url: string | null;
+  file: string | null;
+  canonical_key: string | null;
+  content_hash: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  ingested_at: string;
+  story_id: number | null;
+}
+
+export interface ArticleSummary extends ArticleRow {
+  figures: number;
+  statements: number;
+}
+
+export interface NewArticle extends ArticleDraft {
+  canonicalKey: string | null;
+  contentHash: string;
+  ingestedAt: string;
+  storyId?: number | null;
+}
+
+/** The article already stored under this canonical URL or content hash, if any. */
+export function findDuplicate(
+  store: Store,
+  canonicalKey: string | null,
+  contentHash: string,
+): ArticleRow | undefined {
+  return store.db
+    .prepare(
+      `SELECT id, url, file, canonical_key, content_hash, title, outlet, published, ingested_at, story_id
+         FROM articles WHERE content_hash = ? OR (? IS NOT NULL AND canonical_key = ?) LIMIT 1`,
+    )
+    .get(contentHash, canonicalKey, canonicalKey) as ArticleRow | undefined;
+}
+
+/** Inserts the article row only; call inside the article's transaction. */
+export function insertArticle(store: Store, a: NewArticle): number {
+  const info = store.db
+    .prepare(
+      `INSERT INTO articles (url, file, canonical_key, content_hash, title, outlet, published, ingested_at, text, story_id)
+       VALUES (@url, @file, @canonicalKey, @contentHash, @title, @outlet, @published, @ingestedAt, @text, @storyId)`,
+    )
+    .run({ ...a, storyId: a.storyId ?? null });
+  return Number(info.lastInsertRowid);
+}
+
+export function setArticleStory(store: Store, articleId: number, storyId: number): void {
+  store.db.prepare("UPDATE articles SET story_id = ? WHERE id = ?").run(storyId, articleId);
+  store.db.prepare("UPDATE figures SET story_id = ? WHERE article_id = ?").run(storyId, articleId);
+  store.db.prepare("UPDATE statements SET story_id = ? WHERE article_id = ?").run(storyId, articleId);
+}
+
+/** Inserts an article's figures; returns their ids in order. */
+export function insertFigures(
+  store: Store,
+  articleId: number,
+  published: string | null,
+  figures: Figure[],
+  originatorIds: (number | null)[] = [],
+): number[] {
+  const stmt = store.db.prepare(
+    `INSERT INTO figures (article_id, story_id, originator_id, count, measure, grp, qualifier, low, high,
+        source_surface, range_role, superseded, cumulative, text, start, end, published)
+     VALUES (?, (SELECT story_id FROM articles WHERE id = ?), ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return figures.map((f, i) =>
+    Number(
+      stmt.run(
+        articleId,
+        articleId,
+        originatorIds[i] ?? null,
+        f.count,
+        f.measure,
+        f.group,
+        f.qualifier,
+        f.sourceSurface ?? f.source,
+        f.rangeRole ?? null,
+        f.superseded ? 1 : 0,
+        f.cumulative ? 1 : 0,
+        f.text,
+        f.start,
+        f.end,
+        published,
+      ).lastInsertRowid,
+    ),
+  );
+}
+
+export function insertStatements(
+  store: Store,
+  articleId: number,
+  published: string | null,
+  statements: Statement[],
+): number[] {
+  const stmt = store.db.prepare(
+    `INSERT INTO statements (article_id, story_id, speaker, speaker_surface, role, quote, kind, text, start, end, published)
+     VALUES (?, (SELECT story_id FROM articles WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return statements.map((s) =>
+    Number(
+      stmt.run(
+        articleId,
+        articleId,
+        s.speaker,
+        s.speakerSurface,
+        s.role,
+        s.quote,
+        s.kind,
+        s.text,
+        s.start,
+        s.end,
+        published,
+      ).lastInsertRowid,
+    ),
+  );
+}
+
+export function countArticles(store: Store): number {
+  return (store.db.prepare("SELECT count(*) AS n FROM articles").get() as { n: number }).n;
+}
+
+export function listArticles(store: Store, limit = 1000): ArticleSummary[] {
+  return store.db
+    .prepare(
+      `SELECT a.id, a.url, a.file, a.canonical_key, a.content_hash, a.title, a.outlet, a.published, a.ingested_at, a.story_id,
+              (SELECT count(*) FROM figures f WHERE f.article_id = a.id) AS figures,
+              (SELECT count(*) FROM statements s WHERE s.article_id = a.id) AS statements
+         FROM articles a ORDER BY a.id DESC LIMIT ?`,
+    )
+    .all(limit) as ArticleSummary[];
+}
+
+export function getArticleText(store: Store, id: number): string | undefined {
+  const row = store.db.prepare("SELECT text FROM articles WHERE id = ?").get(id) as
+    | { text: string }
+    | undefined;
+  return row?.text;
+}
+
+export type { Extraction };
