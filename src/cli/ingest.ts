@@ -1,0 +1,100 @@
+// `tollwatch ingest PATH|URL... [--db] [--story NAME] [--json]` and `tollwatch articles`.
+import type { Command } from "commander";
+import { formatError } from "../core/result.js";
+import { defaultSteps } from "../ingest/default-steps.js";
+import { ingestDraft } from "../ingest/pipeline.js";
+import { expandInputs, readInput } from "../ingest/read.js";
+import { listArticles } from "../store/articles.js";
+import { CliExit, config, EXIT_REFUSED, openStore, printJsonLine, table } from "./common.js";
+
+interface IngestOpts {
+  db?: string;
+  story?: string;
+  json?: boolean;
+}
+
+export function registerIngest(program: Command): void {
+  program
+    .command("ingest")
+    .description("Read articles (files, folders, URLs, RSS/Atom feeds) into the database")
+    .argument("<inputs...>", "article files, folders, URLs or feed URLs")
+    .option("--db <path>", "database file (default: $TOLLWATCH_DB or db/tollwatch.sqlite)")
+    .option("--story <name>", "put every article into this story instead of matching one")
+    .option("--json", "one JSON line per input")
+    .action(async (args: string[], opts: IngestOpts) => {
+      const cfg = config();
+      const store = openStore(opts.db);
+      const rows: string[][] = [["status", "id", "figures", "quotes", "input", "title"]];
+      let refused = 0;
+      const refuse = (input: { file?: string; url?: string }, message: string) => {
+        refused++;
+        process.stderr.write(`refused: ${message}\n`);
+        if (opts.json) printJsonLine({ ...input, status: "error", error: message });
+        else rows.push(["error", "", "", "", input.file ?? input.url ?? "", message]);
+      };
+      try {
+        const { inputs, errors } = await expandInputs(args);
+        for (const e of errors) refuse({ file: e.input }, e.message);
+        const progress = inputs.length > 20;
+        for (const [i, ref] of inputs.entries()) {
+          if (progress) process.stderr.write(`\ringesting ${i + 1}/${inputs.length}`);
+          const key = ref.kind === "url" ? { url: ref.value } : { file: ref.value };
+          const read = await readInput(ref, { allowPrivate: cfg.TOLLWATCH_ALLOW_PRIVATE_URLS });
+          if (!read.ok) {
+            refuse(key, formatError(read.error));
+            continue;
+          }
+          for (const draft of read.value) {
+            const storyOpt = opts.story === undefined ? {} : { story: opts.story };
+            const out = ingestDraft(store, draft, defaultSteps(), storyOpt);
+            const where = draft.url && ref.kind === "url" ? { url: draft.url } : key;
+            if (opts.json) printJsonLine({ ...where, ...out });
+            else
+              rows.push([
+                out.status,
+                String(out.articleId),
+                String(out.figures),
+                String(out.statements),
+                ref.value,
+                out.title ?? "",
+              ]);
+          }
+        }
+        if (progress) process.stderr.write("\n");
+        if (!opts.json) process.stdout.write(`${table(rows)}\n`);
+      } finally {
+        store.close();
+      }
+      if (refused) throw new CliExit(EXIT_REFUSED);
+    });
+
+  program
+    .command("articles")
+    .description("List stored articles, newest first")
+    .option("--db <path>", "database file")
+    .option("--json", "one JSON line per article")
+    .action((opts: { db?: string; json?: boolean }) => {
+      const store = openStore(opts.db);
+      try {
+        const list = listArticles(store);
+        if (opts.json) for (const a of list) printJsonLine(a);
+        else {
+          const rows = [["id", "published", "outlet", "figures", "quotes", "title"]];
+          for (const a of list)
+            rows.push([
+              String(a.id),
+              a.published ?? "",
+              a.outlet ?? "",
+              String(a.figures),
+              String(a.statements),
+              a.title ?? a.file ?? a.url ?? "",
+            ]);
+          process.stdout.write(
+            list.length ? `${table(rows)}\n` : "No articles yet. Try: tollwatch ingest seeds\n",
+          );
+        }
+      } finally {
+        store.close();
+      }
+    });
+}
