@@ -1,0 +1,141 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { ingestDraft } from "../../src/ingest/pipeline.js";
+import { countArticles } from "../../src/store/articles.js";
+import { Store } from "../../src/store/store.js";
+
+const dirs: string[] = [];
+const tmpDb = () => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), "tw-store-"));
+  dirs.push(d);
+  return path.join(d, "nested", "folder", "t.sqlite");
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+const draft = (text: string, url: string | null = null) => ({
+  url,
+  file: null,
+  title: null,
+  outlet: null,
+  published: "2025-03-09",
+  text,
+});
+const noExtraction = { extract: () => ({ figures: [], statements: [] }) };
+
+describe("Store", () => {
+  it("creates the parent folder, uses WAL and foreign keys", () => {
+    const file = tmpDb();
+    const store = Store.open(file);
+    expect(fs.existsSync(file)).toBe(true);
+    expect(store.db.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(store.db.pragma("foreign_keys", { simple: true })).toBe(1);
+    expect(store.integrityCheck()).toBe("ok");
+    store.close();
+  });
+
+  it("records migrations and applies each once", () => {
+    const file = tmpDb();
+    const first = Store.open(file);
+    const versions = first.db.prepare("SELECT version FROM schema_migrations ORDER BY version").all();
+    expect(versions.length).toBeGreaterThanOrEqual(1);
+    first.close();
+    const again = Store.open(file);
+    expect(again.migrate(path.resolve("db/migrations"))).toEqual([]);
+    expect(again.db.prepare("SELECT version FROM schema_migrations ORDER BY version").all()).toEqual(
+      versions,
+    );
+    again.close();
+  });
+
+  it("rolls back a failed migration whole", () => {
+    const file = tmpDb();
+    const store = Store.open(file);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tw-mig-"));
+    dirs.push(dir);
+    fs.writeFileSync(path.join(dir, "900_broken.sql"), "CREATE TABLE half (x);\nTHIS IS NOT SQL;");
+    expect(() => store.migrate(dir)).toThrow();
+    const half = store.db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get();
+    expect(half).toBeUndefined();
+    store.close();
+  });
+
+  it("stores an article once: duplicates by canonical URL and by normalised text", () => {
+    const store = Store.open(tmpDb());
+    const a = ingestDraft(
+      store,
+      draft("Ten people were killed.", "https://www.example.com/a?utm_source=x#top"),
+      noExtraction,
+    );
+    const sameUrl = ingestDraft(store, draft("Other text entirely.", "https://example.com/a"), noExtraction);
+    const sameText = ingestDraft(store, draft("  TEN people were   killed!  "), noExtraction);
+    expect(a.status).toBe("new");
+    expect(sameUrl).toMatchObject({ status: "duplicate", articleId: a.articleId });
+    expect(sameText).toMatchObject({ status: "duplicate", articleId: a.articleId });
+    expect(countArticles(store)).toBe(1);
+    store.close();
+  });
+
+  it("writes nothing of an article whose reconcile step fails", () => {
+    const store = Store.open(tmpDb());
+    const failing = {
+      extract: () => ({
+        figures: [
+          {
+            count: 3,
+            measure: "killed" as const,
+            group: "total" as const,
+            qualifier: "exact" as const,
+            source: null,
+            sourceSurface: null,
+            text: "Three were killed.",
+            start: 0,
+            end: 5,
+          },
+        ],
+        statements: [],
+      }),
+      reconcile: () => {
+        throw new Error("boom");
+      },
+    };
+    expect(() => ingestDraft(store, draft("Three were killed."), failing)).toThrow("boom");
+    expect(countArticles(store)).toBe(0);
+    expect(store.db.prepare("SELECT count(*) AS n FROM figures").get()).toEqual({ n: 0 });
+    store.close();
+  });
+
+  it("keeps full-text indexes of statements and articles in step", () => {
+    const store = Store.open(tmpDb());
+    const withQuote = {
+      extract: () => ({
+        figures: [],
+        statements: [
+          {
+            speaker: "Jane Doe",
+            speakerSurface: "Doe",
+            role: "mayor",
+            quote: "We are rebuilding the bridge",
+            kind: "official" as const,
+            text: "“We are rebuilding the bridge,” Doe said.",
+            start: 1,
+            end: 29,
+          },
+        ],
+      }),
+    };
+    ingestDraft(store, draft("“We are rebuilding the bridge,” Doe said."), withQuote);
+    const hit = store.db
+      .prepare("SELECT rowid FROM statements_fts WHERE statements_fts MATCH 'bridge'")
+      .all();
+    expect(hit).toHaveLength(1);
+    const art = store.db
+      .prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'rebuilding'")
+      .all();
+    expect(art).toHaveLength(1);
+    store.close();
+  });
+});
