@@ -1,6 +1,6 @@
 // `tollwatch`: the command line. Each subcommand lives in src/cli/.
 import { Command, CommanderError } from "commander";
-import { CliExit, EXIT_REFUSED } from "./cli/common.js";
+import { CliExit, EXIT_REFUSED, config } from "./cli/common.js";
 import { registerExtract } from "./cli/extract.js";
 import { registerIngest } from "./cli/ingest.js";
 
@@ -9,7 +9,11 @@ program
   .name("tollwatch")
   .description("Casualty figures with who counted them, statements with who said them.")
   .exitOverride()
-  .showHelpAfterError("(run with --help for usage)");
+  .showHelpAfterError("(run with --help for usage)")
+  // bad configuration is reported before any command runs, whatever its options
+  .hook("preAction", () => {
+    config();
+  });
 
 registerIngest(program);
 registerExtract(program);
