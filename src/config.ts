@@ -32,6 +32,13 @@ export const configSchema = z.object({
     .optional()
     .transform((v) => (v ? v : "info")),
   TOLLWATCH_ALLOW_PRIVATE_URLS: flag,
+  TOLLWATCH_FETCH_TIMEOUT_MS: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === "" ? undefined : Number(v)))
+    .refine((n) => n === undefined || (Number.isInteger(n) && n > 0), {
+      message: "should be a whole number of milliseconds, e.g. 30000",
+    }),
   TOLLWATCH_POLL_CRON: optionalString.transform((v) => v ?? "*/5 * * * *"),
   TOLLWATCH_INBOX: optionalString,
   SLACK_BOT_TOKEN: optionalString,

@@ -1,9 +1,15 @@
-// Reading one input into article drafts. (Minimal plain-text version; the foundation issue's
-// readers for HTML, feeds and URLs replace it.)
+// Reading one input (a file or an http(s) URL) into article drafts: plain text, HTML pages, RSS/Atom
+// feeds. Every refusal names the input and the reason.
 import fs from "node:fs";
 import path from "node:path";
+import { loadConfig } from "../config.js";
 import { fail, ok, type Result } from "../core/result.js";
 import type { ArticleDraft } from "../core/types.js";
+import { decodeText } from "./decode.js";
+import { looksLikeFeed, readFeed } from "./feed.js";
+import { DEFAULT_TIMEOUT_MS, type FetchOptions, fetchUrl, MAX_BODY_BYTES, mediaType } from "./fetch.js";
+import { readHtml } from "./html.js";
+import { readText, type Source } from "./text.js";
 
 export interface InputRef {
   kind: "file" | "url";
@@ -12,31 +18,164 @@ export interface InputRef {
 
 export interface ReadOptions {
   allowPrivate: boolean;
+  /** Whole-request timeout for URLs; default TOLLWATCH_FETCH_TIMEOUT_MS, else 30 s. */
+  timeoutMs?: number;
+  connectTimeoutMs?: number;
+  /** Largest file or response read; default 5 MB. */
+  maxBytes?: number;
+  /** Feed items that were skipped (their page could not be read, no content). */
+  onWarning?: (message: string) => void;
+  /** Test hook: overrides which addresses may be contacted. */
+  addressPolicy?: FetchOptions["addressPolicy"];
 }
 
-export async function readInput(ref: InputRef, _opts: ReadOptions): Promise<Result<ArticleDraft[]>> {
-  if (ref.kind === "url") return fail("unsupported", `${ref.value}: URLs are not supported yet`);
-  let text: string;
-  try {
-    text = fs.readFileSync(ref.value, "utf8");
-  } catch (e) {
-    return fail("read", `${ref.value}: cannot read (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+/** Extensions read from a folder; a file named explicitly is read whatever its extension. */
+export const SUPPORTED_EXTENSIONS = /\.(txt|html?|xml|rss|atom)$/i;
+
+type Kind = "text" | "html" | "feed";
+
+function sniff(text: string): Kind {
+  if (looksLikeFeed(text)) return "feed";
+  const head = text.slice(0, 2048).trimStart().toLowerCase();
+  if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype html|html|head|body)\b/.test(head))
+    return "html";
+  return "text";
+}
+
+function kindOfFile(file: string, text: string): Kind {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === ".html" || ext === ".htm") return "html";
+  if (ext === ".xml" || ext === ".rss" || ext === ".atom") return "feed";
+  if (ext === ".txt") return "text";
+  return sniff(text);
+}
+
+function kindOfResponse(contentType: string | null, text: string): Kind {
+  const type = mediaType(contentType);
+  if (type && /(?:rss|atom|rdf|feed)\+xml$/.test(type)) return "feed";
+  if (type && /xml$/.test(type) && type !== "application/xhtml+xml")
+    return looksLikeFeed(text) ? "feed" : "html";
+  if (type === "text/plain") return looksLikeFeed(text) ? "feed" : "text";
+  return sniff(text);
+}
+
+function configuredTimeout(): number {
+  const c = loadConfig();
+  return c.ok && c.value.TOLLWATCH_FETCH_TIMEOUT_MS !== undefined
+    ? c.value.TOLLWATCH_FETCH_TIMEOUT_MS
+    : DEFAULT_TIMEOUT_MS;
+}
+
+function fetchOptions(opts: ReadOptions): FetchOptions {
+  const f: FetchOptions = {
+    allowPrivate: opts.allowPrivate,
+    timeoutMs: opts.timeoutMs ?? configuredTimeout(),
+  };
+  if (opts.connectTimeoutMs !== undefined) f.connectTimeoutMs = opts.connectTimeoutMs;
+  if (opts.maxBytes !== undefined) f.maxBytes = opts.maxBytes;
+  if (opts.addressPolicy) f.addressPolicy = opts.addressPolicy;
+  return f;
+}
+
+async function readDocument(
+  text: string,
+  kind: Kind,
+  source: Source,
+  opts: ReadOptions,
+  allowFeed: boolean,
+): Promise<Result<ArticleDraft[]>> {
+  if (kind === "feed") {
+    if (!allowFeed) return fail("nested-feed", "a feed item links to another feed, not an article");
+    return readFeed(text, {
+      source,
+      fetchPage: (url) => readUrl(url, opts, false),
+      ...(opts.onWarning ? { onWarning: opts.onWarning } : {}),
+    });
   }
-  if (!text.trim()) return fail("empty", `${ref.value}: the file is empty`);
-  return ok([
-    { url: null, file: path.basename(ref.value), title: null, outlet: null, published: null, text },
-  ]);
+  const one = kind === "html" ? readHtml(text, source) : readText(text, source);
+  return one.ok ? ok([one.value]) : one;
 }
 
-/** Expands command-line inputs: a folder means its files in name order; URLs pass through. */
+async function readUrl(url: string, opts: ReadOptions, allowFeed: boolean): Promise<Result<ArticleDraft[]>> {
+  const got = await fetchUrl(url, fetchOptions(opts));
+  if (!got.ok) return got;
+  const decoded = decodeText(got.value.body, got.value.contentType);
+  if (!decoded.ok)
+    return fail(decoded.error.code, `${url}: ${decoded.error.message.replace(/^the file/, "the page")}`);
+  const kind = kindOfResponse(got.value.contentType, decoded.value.text);
+  const read = await readDocument(
+    decoded.value.text,
+    kind,
+    { url: got.value.url, file: null },
+    opts,
+    allowFeed,
+  );
+  if (!read.ok) return fail(read.error.code, `${url}: ${read.error.message}`);
+  // the draft keeps the address asked for; canonicalisation and dedupe happen in the pipeline
+  return ok(read.value.map((d) => (kind === "feed" ? d : { ...d, url })));
+}
+
+async function readFile(file: string, opts: ReadOptions): Promise<Result<ArticleDraft[]>> {
+  const maxBytes = opts.maxBytes ?? MAX_BODY_BYTES;
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(
+      "missing",
+      code === "ENOENT" ? `${file}: no such file or folder` : `${file}: cannot read (${code})`,
+    );
+  }
+  if (st.isDirectory()) return fail("folder", `${file}: is a folder (pass it to ingest to read its files)`);
+  if (!st.isFile()) return fail("not-a-file", `${file}: not a regular file`);
+  if (st.size === 0) return fail("empty", `${file}: the file is empty`);
+  if (st.size > maxBytes)
+    return fail(
+      "too-large",
+      `${file}: the file is ${(st.size / 1024 / 1024).toFixed(1)} MB, larger than the ${(maxBytes / 1024 / 1024).toFixed(0)} MB limit`,
+    );
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    return fail("read", `${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return fail(decoded.error.code, `${file}: ${decoded.error.message}`);
+  const kind = kindOfFile(file, decoded.value.text);
+  const read = await readDocument(
+    decoded.value.text,
+    kind,
+    { url: null, file: path.basename(file) },
+    opts,
+    true,
+  );
+  return read.ok ? read : fail(read.error.code, `${file}: ${read.error.message}`);
+}
+
+export async function readInput(ref: InputRef, opts: ReadOptions): Promise<Result<ArticleDraft[]>> {
+  return ref.kind === "url" ? readUrl(ref.value, opts, true) : readFile(ref.value, opts);
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Expands command-line inputs: a folder means its supported files in name order; URLs pass through. */
 export async function expandInputs(
   args: string[],
 ): Promise<{ inputs: InputRef[]; errors: { input: string; message: string }[] }> {
   const inputs: InputRef[] = [];
   const errors: { input: string; message: string }[] = [];
   for (const a of args) {
-    if (/^https?:\/\//i.test(a)) {
-      inputs.push({ kind: "url", value: a });
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(a)) {
+      if (/^https?:\/\//i.test(a)) inputs.push({ kind: "url", value: a });
+      else errors.push({ input: a, message: `${a}: only http and https URLs can be read` });
       continue;
     }
     let st: fs.Stats;
@@ -47,11 +186,24 @@ export async function expandInputs(
       continue;
     }
     if (st.isDirectory()) {
-      const files = fs
-        .readdirSync(a)
-        .filter((f) => /\.(txt|html?|xml|rss|atom)$/i.test(f))
-        .sort();
-      if (!files.length) errors.push({ input: a, message: `${a}: the folder has no readable articles` });
+      let names: string[];
+      try {
+        names = fs.readdirSync(a);
+      } catch (e) {
+        errors.push({
+          input: a,
+          message: `${a}: cannot read the folder (${(e as NodeJS.ErrnoException).code})`,
+        });
+        continue;
+      }
+      const files = names
+        .filter((f) => SUPPORTED_EXTENSIONS.test(f) && isFile(path.join(a, f)))
+        .sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+      if (!files.length)
+        errors.push({
+          input: a,
+          message: `${a}: the folder has no readable articles (.txt, .html, .htm, .xml, .rss, .atom)`,
+        });
       for (const f of files) inputs.push({ kind: "file", value: path.join(a, f) });
     } else inputs.push({ kind: "file", value: a });
   }

@@ -1,0 +1,247 @@
+// HTML article pages: @mozilla/readability over linkedom for the article body; title, outlet and
+// published date from meta tags, JSON-LD and <time>; paragraphs kept.
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import { fail, ok, type Result } from "../core/result.js";
+import type { ArticleDraft } from "../core/types.js";
+import { assemble, normaliseDate, type Source } from "./text.js";
+
+// linkedom's DOM types are its own; the few members used here are typed loosely on purpose
+type Doc = ReturnType<typeof parseHTML>["document"];
+type El = { tagName: string; childNodes: ArrayLike<Node>; getAttribute(n: string): string | null };
+type Node = { nodeType: number; textContent: string | null; tagName?: string };
+
+/** Less text than this after the headline is not an article (a login wall, an index page, broken markup). */
+export const MIN_HTML_BODY_CHARS = 80;
+
+const BLOCK = new Set([
+  "ADDRESS",
+  "ARTICLE",
+  "ASIDE",
+  "BLOCKQUOTE",
+  "BR",
+  "DD",
+  "DIV",
+  "DL",
+  "DT",
+  "FIGCAPTION",
+  "FIGURE",
+  "FOOTER",
+  "FORM",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "HEADER",
+  "HR",
+  "LI",
+  "MAIN",
+  "NAV",
+  "OL",
+  "P",
+  "PRE",
+  "SECTION",
+  "TABLE",
+  "TD",
+  "TH",
+  "TR",
+  "UL",
+]);
+const SKIP = new Set([
+  "SCRIPT",
+  "STYLE",
+  "NOSCRIPT",
+  "TEMPLATE",
+  "SVG",
+  "IFRAME",
+  "BUTTON",
+  "SELECT",
+  "TEXTAREA",
+]);
+
+/** Text of an element as paragraphs: every block element or <br> ends one. */
+export function blockParagraphs(root: unknown): string[] {
+  const out: string[] = [];
+  let current = "";
+  const flush = () => {
+    const t = current.replace(/\s+/g, " ").trim();
+    if (t) out.push(t);
+    current = "";
+  };
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) {
+      current += node.textContent ?? "";
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const tag = (node.tagName ?? "").toUpperCase();
+    if (SKIP.has(tag)) return;
+    const block = BLOCK.has(tag);
+    if (block) flush();
+    for (const child of Array.from((node as unknown as El).childNodes)) walk(child);
+    if (block) flush();
+  };
+  walk(root as Node);
+  flush();
+  return out;
+}
+
+function meta(document: Doc, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const el =
+      document.querySelector(`meta[property="${key}"]`) ??
+      document.querySelector(`meta[name="${key}"]`) ??
+      document.querySelector(`meta[itemprop="${key}"]`);
+    const v = el?.getAttribute("content")?.trim();
+    if (v) return v;
+  }
+  return null;
+}
+
+interface JsonLdFacts {
+  headline: string | null;
+  datePublished: string | null;
+  publisher: string | null;
+}
+
+/** The article facts from application/ld+json blocks (objects, arrays and @graph); bad JSON is skipped. */
+function jsonLd(document: Doc): JsonLdFacts {
+  const facts: JsonLdFacts = { headline: null, datePublished: null, publisher: null };
+  const visit = (v: unknown, depth: number) => {
+    if (depth > 6 || v === null || typeof v !== "object") return;
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x, depth + 1);
+      return;
+    }
+    const o = v as Record<string, unknown>;
+    const type = ([] as unknown[]).concat(o["@type"] ?? []).map(String);
+    if (type.some((t) => /Article|Posting|Report|WebPage/i.test(t))) {
+      if (typeof o.headline === "string") facts.headline ??= o.headline.trim() || null;
+      if (typeof o.datePublished === "string") facts.datePublished ??= o.datePublished;
+      const pub = Array.isArray(o.publisher) ? o.publisher[0] : o.publisher;
+      if (pub && typeof pub === "object" && typeof (pub as { name?: unknown }).name === "string")
+        facts.publisher ??= (pub as { name: string }).name.trim() || null;
+    }
+    if (o["@graph"]) visit(o["@graph"], depth + 1);
+  };
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      visit(JSON.parse(script.textContent ?? ""), 0);
+    } catch {
+      // outlets ship broken JSON-LD often enough; the other sources still count
+    }
+  }
+  return facts;
+}
+
+/** "Strike kills 12 | Daily Planet" → "Strike kills 12" when the suffix is the site name. */
+function stripSiteSuffix(title: string, outlet: string | null): string {
+  const parts = title.split(/\s+[|–—-]\s+|\s+::\s+/);
+  if (parts.length < 2) return title;
+  const last = parts[parts.length - 1]!.toLowerCase();
+  if (outlet && (outlet.toLowerCase().includes(last) || last.includes(outlet.toLowerCase())))
+    return parts.slice(0, -1).join(" - ");
+  // without a known outlet, a short trailing part is most likely the site name
+  return last.split(/\s+/).length <= 3 ? parts.slice(0, -1).join(" - ") : title;
+}
+
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, "") || null;
+  } catch {
+    return null;
+  }
+}
+
+const clean = (s: string | null | undefined) => s?.replace(/\s+/g, " ").trim() || null;
+
+/** Reads an HTML article page. `source.url` (when fetched) resolves the outlet when the page names none. */
+export function readHtml(html: string, source: Source): Result<ArticleDraft> {
+  let document: Doc;
+  try {
+    ({ document } = parseHTML(html));
+  } catch (e) {
+    return fail("broken-html", `broken HTML: the page could not be parsed (${(e as Error).message})`);
+  }
+  if (!document.documentElement || !document.body)
+    return fail("broken-html", "broken HTML: the page has no body with article text");
+  const ld = jsonLd(document);
+  const canonical =
+    document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? meta(document, "og:url");
+  const outlet = clean(
+    meta(document, "og:site_name", "application-name", "publisher") ??
+      ld.publisher ??
+      hostOf(source.url) ??
+      hostOf(canonical),
+  );
+  const h1 = clean(
+    document.querySelector("article h1")?.textContent ?? document.querySelector("h1")?.textContent,
+  );
+  const docTitle = clean(document.querySelector("title")?.textContent);
+  const title = clean(
+    meta(document, "og:title", "twitter:title") ??
+      ld.headline ??
+      h1 ??
+      (docTitle ? stripSiteSuffix(docTitle, outlet) : null),
+  );
+  const timeEl = document.querySelector("article time[datetime]") ?? document.querySelector("time[datetime]");
+  const published = normaliseDate(
+    meta(
+      document,
+      "article:published_time",
+      "og:published_time",
+      "datePublished",
+      "pubdate",
+      "publishdate",
+      "publish-date",
+      "date",
+      "dc.date",
+      "DC.date.issued",
+      "parsely-pub-date",
+      "sailthru.date",
+    ) ??
+      ld.datePublished ??
+      timeEl?.getAttribute("datetime"),
+  );
+
+  let paragraphs: string[] = [];
+  try {
+    // Readability mutates the document; metadata has been read above
+    const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
+      charThreshold: 200,
+    }).parse();
+    if (article?.content)
+      paragraphs = blockParagraphs(parseHTML(`<body>${article.content}</body>`).document.body);
+  } catch {
+    paragraphs = [];
+  }
+  if (paragraphs.join(" ").length < MIN_HTML_BODY_CHARS) {
+    // Readability found no article: fall back to the body without navigation, headers and footers
+    const { document: again } = parseHTML(html);
+    for (const el of again.querySelectorAll(
+      "nav, header, footer, aside, form, [role=navigation], [aria-hidden=true]",
+    ))
+      el.remove();
+    paragraphs = again.body ? blockParagraphs(again.body) : [];
+  }
+  const a = assemble(paragraphs, { title, published });
+  const body = a.paragraphs.filter((p) => p !== a.title).join(" ");
+  if (body.length < MIN_HTML_BODY_CHARS)
+    return fail(
+      "broken-html",
+      body.length
+        ? `no article text in the HTML (only ${body.length} characters; broken markup or not an article page)`
+        : "broken HTML: no readable article text in the page",
+    );
+  return ok({
+    url: source.url,
+    file: source.file,
+    title: a.title,
+    outlet,
+    published: a.published,
+    text: a.paragraphs.join("\n\n"),
+  });
+}

@@ -1,0 +1,217 @@
+// Plain-text articles as newsrooms paste them: an optional `date YYYY-MM-DD` header, a headline or none,
+// site chrome (masthead symbols, slogans, "Also Read" trailers) and a byline with a date.
+import * as chrono from "chrono-node";
+import { fail, ok, type Result } from "../core/result.js";
+import type { ArticleDraft } from "../core/types.js";
+
+export interface Source {
+  url: string | null;
+  file: string | null;
+}
+
+// ───────────────────────── dates ─────────────────────────
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+function validYmd(y: number, m: number, d: number): boolean {
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** A date with a year, found in free text: `{ date: YYYY-MM-DD, index, length }` of the first one. */
+export function findDate(text: string): { date: string; index: number; length: number } | null {
+  for (const r of chrono.parse(text, undefined, { forwardDate: false })) {
+    const s = r.start;
+    if (!s.isCertain("year") || !s.isCertain("month") || !s.isCertain("day")) continue;
+    const y = s.get("year") ?? 0;
+    const m = s.get("month") ?? 0;
+    const d = s.get("day") ?? 0;
+    if (!validYmd(y, m, d)) continue;
+    return { date: `${y}-${pad(m)}-${pad(d)}`, index: r.index, length: r.text.length };
+  }
+  return null;
+}
+
+/**
+ * Normalises a published date from metadata: ISO 8601 strings are kept as given (their offset says the
+ * outlet's local day), anything else is read for a date with a year and returned as YYYY-MM-DD.
+ */
+export function normaliseDate(raw: string | null | undefined): string | null {
+  const s = raw?.trim();
+  if (!s) return null;
+  const iso = ISO_DATE.exec(s);
+  if (iso) return validYmd(Number(iso[1]), Number(iso[2]), Number(iso[3])) ? s.replace(" ", "T") : null;
+  return findDate(s)?.date ?? null;
+}
+
+// ───────────────────────── lines ─────────────────────────
+
+const TERMINAL = /[.!?…:;]["'”’»)\]]*$|["”’»]$/;
+const words = (s: string) => s.split(/\s+/).filter(Boolean);
+
+/** Labels that are site furniture wherever they stand on a line of their own. */
+const CHROME_LABEL =
+  /^(?:advertisement|advert|ad|sponsored(?: content)?|skip (?:to (?:main )?content|advertisement)|story continues (?:below|after) (?:this )?advertisement|scroll to continue(?: with content)?|share(?: this(?: article| story)?)?|share on \w+|click here to .*|sign up (?:for|to) .*newsletter.*|follow us on .*|subscribe(?: now)?|listen to (?:this|the) article|print|email)$/i;
+
+/** "Also Read | Other headline", "READ MORE: Other headline": a link to another story. */
+const LINK_LINE =
+  /^(?:also read|read also|read more|see also|more on this|related(?: articles?| stories| news| coverage)?|recommended(?: stories)?|you may also like|watch|video)\s*(?:$|[:|–—-]\s*.*)$/i;
+
+/** Markers after which the rest of the text is a list of links to other stories. */
+const TRAILER_MARK =
+  /^(?:also read|read also|read more|more on this|see also|related(?: articles?| stories| news| coverage)?|recommended(?: stories)?|you may also like|more stories|more from .*|tags?|topics|trending(?: now)?|most read|comments?|share this(?: article| story)?)\s*:?$/i;
+
+/** A line with no letters or digits ("||", "***", "—"). */
+const SYMBOLS_ONLY = /^[^\p{L}\p{N}]*$/u;
+
+export function isChromeLine(line: string): boolean {
+  if (SYMBOLS_ONLY.test(line)) return true;
+  const n = words(line).length;
+  return (n <= 10 && CHROME_LABEL.test(line)) || (n <= 30 && LINK_LINE.test(line));
+}
+
+/** Drops site furniture from a list of paragraphs: symbol lines, ad labels, link trailers at the end. */
+export function dropChrome(paragraphs: string[]): string[] {
+  let end = paragraphs.length;
+  // a trailer marker near the end followed only by short headline-like lines: cut from the marker
+  for (let i = Math.max(0, paragraphs.length - 12); i < paragraphs.length; i++) {
+    if (!TRAILER_MARK.test(paragraphs[i]!)) continue;
+    const rest = paragraphs.slice(i + 1).filter((r) => !SYMBOLS_ONLY.test(r));
+    if (rest.every((r) => words(r).length <= 20 && !/[.!?]["”’]?$/.test(r))) {
+      end = i;
+      break;
+    }
+  }
+  return paragraphs.slice(0, end).filter((p) => !isChromeLine(p));
+}
+
+/** Splits text into paragraphs: one per line, hard-wrapped lines joined back. */
+export function toParagraphs(text: string): string[] {
+  const out: string[] = [];
+  let prevBlank = true;
+  for (const rawLine of text.split("\n")) {
+    const line = rawLine.replace(/[ \t\u00a0\u2000-\u200a\u202f\u3000]+/g, " ").trim();
+    if (!line) {
+      prevBlank = true;
+      continue;
+    }
+    const last = out[out.length - 1];
+    // a line that continues a sentence (no end punctuation before, lower-case start) is wrapping
+    if (!prevBlank && last !== undefined && !TERMINAL.test(last) && /^[\p{Ll}]/u.test(line))
+      out[out.length - 1] = `${last} ${line}`;
+    else out.push(line);
+    prevBlank = false;
+  }
+  return out;
+}
+
+/** A headline: a short line of a few words without final punctuation. */
+export function isHeadline(p: string): boolean {
+  const n = words(p).length;
+  return n >= 2 && n <= 25 && p.length <= 200 && /\p{L}/u.test(p) && !TERMINAL.test(p);
+}
+
+const BYLINE_WORDS =
+  /^(?:by|and|&|updated|published|posted|last|on|at|am|pm|gmt|utc|ist|est|edt|bst|cet|the|of|-|–|—|\||·|,)$/i;
+
+/** A byline with a date ("Amin Masoodi 09 March 2025 05:53", "By A. Writer | Updated 9 Mar 2025"). */
+export function bylineDate(p: string): string | null {
+  if (words(p).length > 16 || p.length > 140 || /[.!?]["”’]?$/.test(p)) return null;
+  const found = findDate(p);
+  if (!found) return null;
+  const rest = (p.slice(0, found.index) + p.slice(found.index + found.length))
+    .replace(/\b\d{1,2}[:.]\d{2}(?::\d{2})?\b/g, " ")
+    .replace(/[|·,•/()]/g, " ");
+  const restWords = words(rest);
+  const ok = restWords.every((w) => BYLINE_WORDS.test(w) || /^[\p{Lu}][\p{L}.'’-]*$/u.test(w));
+  return ok && restWords.filter((w) => !BYLINE_WORDS.test(w)).length <= 6 ? found.date : null;
+}
+
+const DATE_HEADER = /^\s*(?:date|dated|published|posted)\s*[:=-]?\s*(\d{4}-\d{2}-\d{2})\b[ \t]*/i;
+const DATE_HEADER_LINE = /^\s*(?:date|dated|published|posted)\s*:\s*([^\n]+)\n/i;
+
+// ───────────────────────── the reader ─────────────────────────
+
+/**
+ * Cleans paragraphs (from a text file or an HTML page) into draft fields: headline first, chrome removed,
+ * a byline date taken as the published date when there is no better one.
+ */
+export function assemble(
+  paragraphsIn: string[],
+  known: { title: string | null; published: string | null },
+): { title: string | null; published: string | null; paragraphs: string[] } {
+  let paragraphs = dropChrome(paragraphsIn);
+  let title = known.title;
+  let published = known.published;
+  if (title === null) {
+    // a headline in the first few lines; short lines above it without figures are masthead (name, slogan)
+    for (let i = 0; i < Math.min(4, paragraphs.length - 1); i++) {
+      const p = paragraphs[i]!;
+      if (isHeadline(p) && !bylineDate(p)) {
+        title = p;
+        paragraphs = paragraphs.slice(i);
+        break;
+      }
+      if (words(p).length > 12 || /\d/.test(p)) break;
+    }
+  } else if (paragraphs[0] !== undefined && sameText(paragraphs[0], title)) {
+    paragraphs = paragraphs.slice(1);
+  }
+  // a byline near the top: its date is the published date, the line itself is not article text
+  const top = Math.min(paragraphs.length, 8);
+  for (let i = 0; i < top; i++) {
+    const p = paragraphs[i]!;
+    if (title !== null && i === 0 && p === title) continue;
+    const date = bylineDate(p);
+    if (date) {
+      published ??= date;
+      paragraphs = paragraphs.filter((_, j) => j !== i);
+      break;
+    }
+  }
+  if (title !== null && paragraphs[0] !== title) paragraphs = [title, ...paragraphs];
+  return { title, published, paragraphs };
+}
+
+function sameText(a: string, b: string): boolean {
+  const n = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
+  return n(a) === n(b);
+}
+
+/** Reads a plain-text article. */
+export function readText(raw: string, source: Source): Result<ArticleDraft> {
+  let text = raw
+    .replace(/^\ufeff/, "")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u200b-\u200d\u2060]/g, "");
+  let published: string | null = null;
+  const header = DATE_HEADER.exec(text);
+  if (header?.[1] && normaliseDate(header[1])) {
+    published = header[1];
+    text = text.slice(header[0].length);
+  } else {
+    const line = DATE_HEADER_LINE.exec(text);
+    const date = line?.[1] ? findDate(line[1]) : null;
+    if (line && date) {
+      published = date.date;
+      text = text.slice(line[0].length);
+    }
+  }
+  const a = assemble(toParagraphs(text), { title: null, published });
+  if (!a.paragraphs.length || a.paragraphs.join("").trim() === "")
+    return fail("empty", "no article text (only site chrome or whitespace)");
+  return ok({
+    url: source.url,
+    file: source.file,
+    title: a.title,
+    outlet: null,
+    published: a.published,
+    text: a.paragraphs.join("\n\n"),
+  });
+}
