@@ -7,8 +7,8 @@ import type { ArticleDraft } from "../core/types.js";
 import { blockParagraphs } from "./html.js";
 import { assemble, type Source, toParagraphs } from "./text.js";
 
-/** An item whose own text is shorter than this, and which has a link, is read from its page instead. */
-export const SHORT_SUMMARY_CHARS = 400;
+/** An item whose own text is shorter than this (a teaser of a sentence or two) and which has a link is read from its page. */
+export const SHORT_SUMMARY_CHARS = 280;
 
 /** True when the text starts like an RSS or Atom document. */
 export function looksLikeFeed(text: string): boolean {

@@ -147,7 +147,7 @@ export async function fetchUrl(input: string, opts: FetchOptions): Promise<Resul
       }
       const type = mediaType(meta.contentType);
       if (type && !ACCEPTED_TYPES.includes(type)) {
-        await res.body.destroy();
+        discard(res.body);
         return fail(
           "content-type",
           `${input}: unsupported content type ${type} (expected an HTML page, an RSS/Atom feed or plain text)`,
@@ -155,7 +155,7 @@ export async function fetchUrl(input: string, opts: FetchOptions): Promise<Resul
       }
       const declared = Number(header(res.headers, "content-length"));
       if (Number.isFinite(declared) && declared > maxBytes) {
-        await res.body.destroy();
+        discard(res.body);
         return fail("too-large", `${input}: the response is larger than ${formatBytes(maxBytes)}`);
       }
       const chunks: Buffer[] = [];
@@ -163,7 +163,7 @@ export async function fetchUrl(input: string, opts: FetchOptions): Promise<Resul
       for await (const chunk of res.body) {
         size += (chunk as Buffer).length;
         if (size > maxBytes) {
-          res.body.destroy();
+          discard(res.body);
           return fail("too-large", `${input}: the response is larger than ${formatBytes(maxBytes)}`);
         }
         chunks.push(chunk as Buffer);
@@ -188,6 +188,12 @@ export async function fetchUrl(input: string, opts: FetchOptions): Promise<Resul
     clearTimeout(timer);
     agent.destroy().catch(() => {});
   }
+}
+
+/** Drops a response body we will not read, without an unhandled "aborted" error. */
+function discard(body: NodeJS.ReadableStream & { destroy(): unknown }): void {
+  body.on("error", () => {});
+  body.destroy();
 }
 
 function privateMessage(input: string, url: URL, host: string, ip: string): string {

@@ -156,6 +156,25 @@ function hostOf(url: string | null): string | null {
   }
 }
 
+/** class or id tokens of page furniture: ads, navigation, sharing, newsletters, related links, bylines. */
+const FURNITURE_TOKEN =
+  /^(?:ads?|adv|advert(?:isement)?s?|ad[-_].*|.*[-_]ads?|adsbygoogle|dfp|sponsor(?:ed)?|promo(?:tion)?|banner|menu|nav|navbar|navigation|breadcrumbs?|masthead|site[-_](?:header|footer|nav)|footer|cookies?|consent|newsletter|subscribe|share|sharing|social|related(?:[-_].*)?|recommended|comments?|byline|author)$/i;
+
+/** Removes navigation, ads and other furniture so neither Readability nor the fallback reads them. */
+function removeFurniture(document: Doc): void {
+  for (const el of document.querySelectorAll(
+    "nav, aside, form, ins, [role=navigation], [role=complementary]",
+  ))
+    el.remove();
+  for (const el of document.querySelectorAll("[class], [id]")) {
+    const tokens = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`
+      .split(/\s+/)
+      .filter(Boolean);
+    if (tokens.some((t) => FURNITURE_TOKEN.test(t)) && el.tagName !== "BODY" && el.tagName !== "HTML")
+      el.remove();
+  }
+}
+
 const clean = (s: string | null | undefined) => s?.replace(/\s+/g, " ").trim() || null;
 
 /** Reads an HTML article page. `source.url` (when fetched) resolves the outlet when the page names none. */
@@ -207,6 +226,7 @@ export function readHtml(html: string, source: Source): Result<ArticleDraft> {
       timeEl?.getAttribute("datetime"),
   );
 
+  removeFurniture(document);
   let paragraphs: string[] = [];
   try {
     // Readability mutates the document; metadata has been read above
@@ -214,17 +234,17 @@ export function readHtml(html: string, source: Source): Result<ArticleDraft> {
       charThreshold: 200,
     }).parse();
     if (article?.content)
-      paragraphs = blockParagraphs(parseHTML(`<body>${article.content}</body>`).document.body);
+      paragraphs = blockParagraphs(
+        parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body,
+      );
   } catch {
     paragraphs = [];
   }
   if (paragraphs.join(" ").length < MIN_HTML_BODY_CHARS) {
     // Readability found no article: fall back to the body without navigation, headers and footers
     const { document: again } = parseHTML(html);
-    for (const el of again.querySelectorAll(
-      "nav, header, footer, aside, form, [role=navigation], [aria-hidden=true]",
-    ))
-      el.remove();
+    removeFurniture(again);
+    for (const el of again.querySelectorAll("header, footer, [aria-hidden=true]")) el.remove();
     paragraphs = again.body ? blockParagraphs(again.body) : [];
   }
   const a = assemble(paragraphs, { title, published });

@@ -87,24 +87,40 @@ export function dropChrome(paragraphs: string[]): string[] {
   return paragraphs.slice(0, end).filter((p) => !isChromeLine(p));
 }
 
-/** Splits text into paragraphs: one per line, hard-wrapped lines joined back. */
+const squeeze = (line: string) => line.replace(/[ \t\u00a0\u2000-\u200a\u202f\u3000]+/g, " ").trim();
+
+/**
+ * Splits text into paragraphs. Usually one per line; when the text is hard-wrapped (blank lines between
+ * paragraphs and most lines inside them ending mid-sentence) each blank-line block is one paragraph.
+ */
 export function toParagraphs(text: string): string[] {
+  const blocks = text
+    .split(/\n[ \t]*\n/)
+    .map((b) => b.split("\n").map(squeeze).filter(Boolean))
+    .filter((b) => b.length);
+  const inner = blocks.flatMap((b) => b.slice(0, -1));
+  const wrapped = inner.length >= 2 && inner.filter((l) => !TERMINAL.test(l)).length / inner.length >= 0.6;
+  if (wrapped) return blocks.map((b) => b.join(" "));
   const out: string[] = [];
-  let prevBlank = true;
-  for (const rawLine of text.split("\n")) {
-    const line = rawLine.replace(/[ \t\u00a0\u2000-\u200a\u202f\u3000]+/g, " ").trim();
-    if (!line) {
-      prevBlank = true;
-      continue;
+  for (const block of blocks)
+    for (const [i, line] of block.entries()) {
+      const last = out[out.length - 1];
+      // a line that continues a sentence (no end punctuation before, lower-case start) is wrapping
+      if (i > 0 && last !== undefined && !TERMINAL.test(last) && /^\p{Ll}/u.test(line))
+        out[out.length - 1] = `${last} ${line}`;
+      else out.push(line);
     }
-    const last = out[out.length - 1];
-    // a line that continues a sentence (no end punctuation before, lower-case start) is wrapping
-    if (!prevBlank && last !== undefined && !TERMINAL.test(last) && /^[\p{Ll}]/u.test(line))
-      out[out.length - 1] = `${last} ${line}`;
-    else out.push(line);
-    prevBlank = false;
-  }
   return out;
+}
+
+/** Masthead furniture above a headline: a site name, a slogan, a section label (Title Case, no figures). */
+function isMasthead(p: string): boolean {
+  const w = words(p);
+  return (
+    w.length <= 12 &&
+    !/\d/.test(p) &&
+    w.every((x) => x.replace(/^\P{L}+/u, "").length < 4 || /^\P{L}*\p{Lu}/u.test(x))
+  );
 }
 
 /** A headline: a short line of a few words without final punctuation. */
@@ -128,6 +144,9 @@ export function bylineDate(p: string): string | null {
   const ok = restWords.every((w) => BYLINE_WORDS.test(w) || /^[\p{Lu}][\p{L}.'’-]*$/u.test(w));
   return ok && restWords.filter((w) => !BYLINE_WORDS.test(w)).length <= 6 ? found.date : null;
 }
+
+/** "By Priya Raman, Staff Reporter", "By AFP": a byline without a date. */
+const BYLINE = /^[Bb]y\s+(?:[\p{Lu}][\p{L}.'’-]*|and|&|,|\||in|staff|reporter|correspondent|editor|\s)+$/u;
 
 const DATE_HEADER = /^\s*(?:date|dated|published|posted)\s*[:=-]?\s*(\d{4}-\d{2}-\d{2})\b[ \t]*/i;
 const DATE_HEADER_LINE = /^\s*(?:date|dated|published|posted)\s*:\s*([^\n]+)\n/i;
@@ -154,22 +173,21 @@ export function assemble(
         paragraphs = paragraphs.slice(i);
         break;
       }
-      if (words(p).length > 12 || /\d/.test(p)) break;
+      if (!isMasthead(p)) break;
     }
   } else if (paragraphs[0] !== undefined && sameText(paragraphs[0], title)) {
     paragraphs = paragraphs.slice(1);
   }
-  // a byline near the top: its date is the published date, the line itself is not article text
-  const top = Math.min(paragraphs.length, 8);
-  for (let i = 0; i < top; i++) {
+  // bylines near the top: a date in one is the published date; the lines themselves are not article text
+  let removed = 0;
+  for (let i = 0; i < Math.min(paragraphs.length, 8) && removed < 2; ) {
     const p = paragraphs[i]!;
-    if (title !== null && i === 0 && p === title) continue;
-    const date = bylineDate(p);
-    if (date) {
-      published ??= date;
+    const date = title !== null && i === 0 && p === title ? null : bylineDate(p);
+    if (date || BYLINE.test(p)) {
+      if (date) published ??= date;
       paragraphs = paragraphs.filter((_, j) => j !== i);
-      break;
-    }
+      removed++;
+    } else i++;
   }
   if (title !== null && paragraphs[0] !== title) paragraphs = [title, ...paragraphs];
   return { title, published, paragraphs };
