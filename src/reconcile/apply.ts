@@ -1,0 +1,243 @@
+// The reconcile step of the ingest pipeline, run inside the article's transaction: story,
+// originators, intervals, decisions, and alert rows with their deliveries (the outbox).
+import type { AlertFigure } from "../core/alert.js";
+import type { Figure } from "../core/types.js";
+import type { ReconcileStep, StoredArticle } from "../ingest/pipeline.js";
+import { insertAlert } from "../store/alerts.js";
+import { setArticleStory } from "../store/articles.js";
+import { type FigureView, listStoryFigures, setFigureResolution } from "../store/figures.js";
+import { addAlias, createOriginator, listKnownOriginators, renameOriginator } from "../store/originators.js";
+import type { Store } from "../store/store.js";
+import {
+  createStory,
+  findStoryByName,
+  getStory,
+  recentArticleTerms,
+  setArticleTerms,
+  storyNameTaken,
+  updateStoryTerms,
+} from "../store/stories.js";
+import { alertGroups, decide, type FigureFact, type Verdict } from "./decide.js";
+import { describeFigure } from "./describe.js";
+import { type Interval, intervalOf, rangeInterval } from "./interval.js";
+import { aliasKey, resolveOriginator } from "./originators.js";
+import {
+  articleTerms,
+  matchStory,
+  mergeTerms,
+  STORY_WINDOW_DAYS,
+  type StoryCandidate,
+  storyName,
+} from "./stories.js";
+
+export interface ReconcileConfig {
+  /** Where every new alert is to be delivered: one delivery row each. */
+  destinations: readonly string[];
+}
+
+export const DEFAULT_DESTINATIONS: readonly string[] = ["web"];
+
+/** The story an article goes to: the one named on ingest, the closest recent one, or a new one. */
+export function assignStory(
+  store: Store,
+  article: StoredArticle,
+  options: { story?: string; now: Date },
+): number {
+  const terms = articleTerms(article.draft.text, article.draft.title);
+  setArticleTerms(store, article.id, terms);
+  let storyId: number | undefined;
+  let created = false;
+  const forced = options.story?.trim();
+  if (forced) {
+    let s = findStoryByName(store, forced);
+    for (let hops = 0; s?.merged_into && hops < 10; hops++) s = getStory(store, s.merged_into);
+    storyId = s?.id;
+    if (storyId === undefined) {
+      storyId = createStory(store, forced, terms, true, options.now);
+      created = true;
+    }
+  } else {
+    const recent = recentArticleTerms(
+      store,
+      { published: article.draft.published, ingestedAt: options.now.toISOString() },
+      STORY_WINDOW_DAYS,
+      article.id,
+    );
+    const byStory = new Map<number, StoryCandidate>();
+    for (const r of recent) {
+      const c = byStory.get(r.storyId) ?? { storyId: r.storyId, articles: [] };
+      c.articles.push(r.terms);
+      byStory.set(r.storyId, c);
+    }
+    storyId = matchStory(terms, [...byStory.values()])?.storyId;
+    if (storyId === undefined) {
+      const name = storyName(terms, (n) => storyNameTaken(store, n));
+      storyId = createStory(store, name, terms, false, options.now);
+      created = true;
+    }
+  }
+  const story = created ? undefined : getStory(store, storyId);
+  if (story) updateStoryTerms(store, storyId, mergeTerms([story.terms, terms]), options.now);
+  setArticleStory(store, article.id, storyId);
+  return storyId;
+}
+
+/** Resolves a canonical originator name to its row, creating or renaming as the aliases say. */
+export function resolveOriginatorId(
+  store: Store,
+  source: string,
+  surface: string | null,
+  now: Date,
+): number | null {
+  const resolution = resolveOriginator(source, listKnownOriginators(store));
+  if (!resolution) return null;
+  let id: number;
+  if (resolution.kind === "existing") id = resolution.id;
+  else if (resolution.kind === "rename") {
+    id = resolution.id;
+    renameOriginator(store, id, resolution.name);
+  } else id = createOriginator(store, resolution.name, now);
+  for (const a of resolution.aliases) addAlias(store, id, a, aliasKey(a));
+  // the surface form is an alias only when it is a form of this very name (an acronym, a short form)
+  if (surface && surface !== source) {
+    const self = listKnownOriginators(store).filter((k) => k.id === id);
+    const s = resolveOriginator(surface, self);
+    if (s?.kind === "existing") addAlias(store, id, surface.trim(), aliasKey(surface));
+  }
+  return id;
+}
+
+/** Each figure's interval; the two ends of a range ("between 30 and 40") share one. */
+export function figureIntervals(figures: readonly Figure[]): (Interval | null)[] {
+  const out: (Interval | null)[] = figures.map((f) =>
+    f.count === null ? null : intervalOf(f.count, f.qualifier),
+  );
+  for (let i = 0; i < figures.length; i++) {
+    const lo = figures[i]!;
+    if (lo.rangeRole !== "low" || lo.count === null) continue;
+    const j = figures.findIndex(
+      (h, k) =>
+        k > i &&
+        h.rangeRole === "high" &&
+        h.count !== null &&
+        h.measure === lo.measure &&
+        h.group === lo.group &&
+        h.source === lo.source,
+    );
+    if (j === -1) continue;
+    const range = rangeInterval(lo.count, figures[j]!.count!);
+    out[i] = range;
+    out[j] = range;
+  }
+  return out;
+}
+
+/** Figures as decisions see them: the high end of a range is represented by its low end. */
+export function factsOf(views: readonly FigureView[]): FigureFact[] {
+  return views.filter((v) => !(v.rangeRole === "high" && v.range));
+}
+
+function alertFigure(f: FigureFact, views: Map<number, FigureView>): AlertFigure {
+  const v = views.get(f.id);
+  return {
+    count: f.count,
+    qualifier: f.qualifier,
+    originator: f.originator,
+    outlet: v?.outlet ?? null,
+    url: v?.url ?? null,
+    published: f.published,
+    text: v?.text ?? "",
+  };
+}
+
+function summaryOf(v: Verdict, others: FigureFact[]): string {
+  const say = (f: FigureFact) => describeFigure(f.count ?? 0, f.qualifier, f.measure, f.group, f.range);
+  const other = others.map(say).filter((s, i, all) => all.indexOf(s) === i);
+  if (v.kind === "revision")
+    return `${v.figure.originator} now says ${say(v.figure)}; it said ${other.join(", ")} before`;
+  return `${v.figure.originator}: ${say(v.figure)}; ${v.other.originator}: ${other.join(", ")}`;
+}
+
+/** Writes one alert (and its deliveries) per new disagreement or revision; returns the new ids. */
+export function raiseAlerts(
+  store: Store,
+  verdicts: readonly Verdict[],
+  views: readonly FigureView[],
+  destinations: readonly string[],
+  now: Date,
+): number[] {
+  const byId = new Map(views.map((v) => [v.id, v]));
+  const ids: number[] = [];
+  for (const { first, others } of alertGroups(verdicts)) {
+    const f = first.figure;
+    const values = [f.count!, ...others.map((o) => o.count!)].filter((x, i, all) => all.indexOf(x) === i);
+    const id = insertAlert(
+      store,
+      {
+        kind: first.kind === "revision" ? "revision" : "disagreement",
+        storyId: f.storyId,
+        measure: f.measure,
+        group: f.group,
+        dedupeKey: first.key,
+        values,
+        figures: [f, ...others].map((x) => alertFigure(x, byId)),
+        summary: summaryOf(first, others),
+        articleId: f.articleId,
+        createdAt: now.toISOString(),
+      },
+      destinations,
+    );
+    if (id !== null) ids.push(id);
+  }
+  return ids;
+}
+
+/** Re-runs every decision of a story in storage order (after a merge or split); alerts already raised stay single. */
+export function reconcileStory(
+  store: Store,
+  storyId: number,
+  destinations: readonly string[],
+  now: Date,
+): number[] {
+  const views = listStoryFigures(store, storyId);
+  return raiseAlerts(store, decide([], factsOf(views)), views, destinations, now);
+}
+
+export function reconcileArticle(
+  store: Store,
+  article: StoredArticle,
+  options: { story?: string; now: Date },
+  config: ReconcileConfig,
+): { storyId: number; alertIds: number[] } {
+  const storyId = assignStory(store, article, options);
+  const figures = article.extraction.figures;
+  const intervals = figureIntervals(figures);
+  const cache = new Map<string, number | null>();
+  figures.forEach((f, i) => {
+    const figureId = article.figureIds[i];
+    if (figureId === undefined) return;
+    let originatorId: number | null = null;
+    if (f.source?.trim()) {
+      const k = `${f.source}\u0000${f.sourceSurface ?? ""}`;
+      if (!cache.has(k)) cache.set(k, resolveOriginatorId(store, f.source, f.sourceSurface, options.now));
+      originatorId = cache.get(k) ?? null;
+    }
+    const iv = intervals[i] ?? null;
+    setFigureResolution(store, figureId, originatorId, iv?.low ?? null, iv?.high ?? null);
+  });
+  const views = listStoryFigures(store, storyId);
+  const facts = factsOf(views);
+  const existing = facts.filter((f) => f.articleId !== article.id);
+  const incoming = facts.filter((f) => f.articleId === article.id);
+  const alertIds = raiseAlerts(store, decide(existing, incoming), views, config.destinations, options.now);
+  return { storyId, alertIds };
+}
+
+/** The pipeline's reconcile step, delivering new alerts to the given destinations. */
+export function reconcileStep(
+  config: ReconcileConfig = { destinations: DEFAULT_DESTINATIONS },
+): ReconcileStep {
+  return (store, article, options) => {
+    reconcileArticle(store, article, options, config);
+  };
+}

@@ -1,0 +1,254 @@
+// Stories: which articles are about the same event. An article is reduced to its distinctive terms
+// (capitalised names and places, event words); it joins the recent story whose articles share
+// enough of them, else it starts a story named after its top terms. Pure.
+
+/** [term key, weight, display form, kind: "p" proper name or place, "e" event word]. */
+export type Term = [string, number, string, "p" | "e"];
+
+export const STORY_WINDOW_DAYS = 14;
+/** Share of an article's term weight found in a story's article before it joins that story. */
+export const MATCH_THRESHOLD = 0.2;
+/** Distinct shared names or places needed as well: event words alone never join two events. */
+export const MIN_SHARED_PROPER = 2;
+const TOP_TERMS = 24;
+const EVENT_WEIGHT = 0.5;
+const TITLE_BOOST = 2;
+
+// Capitalised words that say nothing about which event it is: function words at sentence
+// starts, days and months, titles, generic institutions and news agencies.
+const STOP = new Set(
+  `a an the and or but if in on at of to for from by with as into over after before since during
+  while when where what who whom whose which why how this that these those there here he she it they
+  we i you his her its their our my your him them us me one two three four five six seven eight nine
+  ten also more most many some several dozens hundreds thousands no not yet still however meanwhile
+  according among about around earlier later last next new old other such both each every all any
+  monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow january february
+  march april may june july august september october november december mr mrs ms dr sir president
+  prime minister ministry ministers secretary general chief spokesman spokeswoman spokesperson
+  official officials government governments state states national international interior foreign
+  defence defense health affairs department office agency agencies council committee commission
+  authority authorities news press associated reuters afp ap bbc cnn aljazeera al jazeera upi dpa
+  united nations un u.n us u.s uk eu nato ngo who unicef red cross crescent human rights high
+  commissioner watch group groups forces force army police security military people city province
+  region district capital country village town north south east west northern southern eastern
+  western central photo video image getty images file read watch share advertisement copyright
+  breaking update updated live report reports reported said says told`.split(/\s+/),
+);
+
+const EVENT_WORDS = new Map<string, string>(
+  Object.entries({
+    earthquake: "earthquake",
+    earthquakes: "earthquake",
+    quake: "earthquake",
+    quakes: "earthquake",
+    tremor: "earthquake",
+    aftershock: "earthquake",
+    aftershocks: "earthquake",
+    flood: "flood",
+    floods: "flood",
+    flooding: "flood",
+    floodwaters: "flood",
+    monsoon: "monsoon",
+    landslide: "landslide",
+    landslides: "landslide",
+    mudslide: "landslide",
+    cyclone: "cyclone",
+    hurricane: "hurricane",
+    typhoon: "typhoon",
+    tornado: "tornado",
+    tsunami: "tsunami",
+    wildfire: "wildfire",
+    wildfires: "wildfire",
+    eruption: "eruption",
+    volcano: "eruption",
+    explosion: "explosion",
+    explosions: "explosion",
+    blast: "explosion",
+    bombing: "bombing",
+    bombings: "bombing",
+    airstrike: "airstrike",
+    airstrikes: "airstrike",
+    shelling: "shelling",
+    clashes: "clashes",
+    clash: "clashes",
+    fighting: "fighting",
+    massacre: "massacre",
+    massacres: "massacre",
+    shooting: "shooting",
+    gunmen: "shooting",
+    crash: "crash",
+    derailment: "crash",
+    collapse: "collapse",
+    drought: "drought",
+    famine: "famine",
+    heatwave: "heatwave",
+    outbreak: "outbreak",
+    epidemic: "outbreak",
+    cholera: "cholera",
+    war: "war",
+    offensive: "offensive",
+    siege: "siege",
+    ceasefire: "ceasefire",
+    protest: "protest",
+    protests: "protest",
+    stampede: "stampede",
+    shipwreck: "shipwreck",
+    capsized: "shipwreck",
+    kidnapping: "kidnapping",
+    hostages: "hostages",
+    coup: "coup",
+  }),
+);
+
+export function termKey(word: string): string {
+  return word
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[’']s$/, "")
+    .replace(/[’']/g, "");
+}
+
+const WORD = /\p{L}[\p{L}\p{M}\p{N}'’-]*/gu;
+
+/** True when the word opens a sentence, a line or a quotation: its capital says nothing. */
+function atSentenceStart(text: string, index: number): boolean {
+  let i = index - 1;
+  while (i >= 0 && /[\s"“”‘'([«—–-]/.test(text[i]!)) {
+    if (text[i] === "\n") return true;
+    i--;
+  }
+  return i < 0 || /[.!?…:;|]/.test(text[i]!);
+}
+
+/** Lines in Title Case (headlines, subheads): every capital there is typographic. */
+function titleCaseLines(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let start = 0;
+  for (const line of text.split("\n")) {
+    const words = line.match(WORD) ?? [];
+    const long = words.filter((w) => w.length > 3);
+    const caps = long.filter((w) => /^\p{Lu}/u.test(w));
+    if (long.length >= 3 && caps.length / long.length >= 0.6) out.push({ start, end: start + line.length });
+    start += line.length + 1;
+  }
+  return out;
+}
+
+/** The article's distinctive terms, heaviest first. */
+export function articleTerms(text: string, title: string | null = null): Term[] {
+  const body = title && !text.startsWith(title) ? `${title}\n${text}` : text;
+  const titleEnd = body.indexOf("\n") === -1 ? body.length : body.indexOf("\n");
+  const typographic = titleCaseLines(body);
+  const midCaps = new Set<string>();
+  const seen: { key: string; word: string; index: number; capital: boolean; typo: boolean }[] = [];
+  for (const m of body.matchAll(WORD)) {
+    const word = m[0].replace(/[-’']+$/, "");
+    // "UK-based", "Britain-based": descriptors, not the place of the event
+    if (/-based$/i.test(word)) continue;
+    const index = m.index ?? 0;
+    const key = termKey(word);
+    if (key.length < 2) continue;
+    const capital = /^\p{Lu}/u.test(word);
+    const typo = atSentenceStart(body, index) || typographic.some((l) => index >= l.start && index < l.end);
+    if (capital && !typo) midCaps.add(key);
+    seen.push({ key, word, index, capital, typo });
+  }
+  const weights = new Map<string, { w: number; display: Map<string, number>; kind: "p" | "e" }>();
+  const add = (key: string, display: string, w: number, kind: "p" | "e") => {
+    const e = weights.get(key) ?? { w: 0, display: new Map<string, number>(), kind };
+    e.w += w;
+    e.display.set(display, (e.display.get(display) ?? 0) + 1);
+    weights.set(key, e);
+  };
+  for (const s of seen) {
+    const boost = s.index < titleEnd ? TITLE_BOOST : 1;
+    const event = EVENT_WORDS.get(s.key);
+    if (event) {
+      add(event, event, EVENT_WEIGHT * boost, "e");
+      continue;
+    }
+    if (!s.capital || STOP.has(s.key) || s.key.length < 3) continue;
+    // a capital at a sentence start counts only when the word is capitalised mid-sentence too
+    if (s.typo && !midCaps.has(s.key)) continue;
+    add(s.key, s.word.replace(/[’']s$/, ""), boost, "p");
+  }
+  return [...weights.entries()]
+    .map(([key, e]): Term => {
+      const display = [...e.display.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+      return [key, e.w, display, e.kind];
+    })
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, TOP_TERMS);
+}
+
+/**
+ * How much of `a`'s term weight `b` shares (histogram intersection of the normalised weights),
+ * and how many names or places they share.
+ */
+export function similarity(a: readonly Term[], b: readonly Term[]): { score: number; sharedProper: number } {
+  const total = (ts: readonly Term[]) => ts.reduce((s, t) => s + t[1], 0) || 1;
+  const ta = total(a);
+  const tb = total(b);
+  const bw = new Map(b.map((t) => [t[0], t[1] / tb]));
+  let score = 0;
+  let sharedProper = 0;
+  for (const t of a) {
+    const w = bw.get(t[0]);
+    if (w === undefined) continue;
+    score += Math.min(t[1] / ta, w);
+    if (t[3] === "p") sharedProper++;
+  }
+  return { score, sharedProper };
+}
+
+export interface StoryCandidate {
+  storyId: number;
+  /** Terms of the story's articles inside the time window. */
+  articles: Term[][];
+}
+
+/** The story an article belongs to, or null when none is close enough. */
+export function matchStory(
+  terms: readonly Term[],
+  candidates: readonly StoryCandidate[],
+): { storyId: number; score: number } | null {
+  let best: { storyId: number; score: number } | null = null;
+  for (const c of candidates) {
+    for (const other of c.articles) {
+      const s = similarity(terms, other);
+      if (s.score < MATCH_THRESHOLD || s.sharedProper < MIN_SHARED_PROPER) continue;
+      if (!best || s.score > best.score) best = { storyId: c.storyId, score: s.score };
+    }
+  }
+  return best;
+}
+
+/** A story's profile: its articles' terms added up, heaviest first. */
+export function mergeTerms(lists: readonly (readonly Term[])[], limit = 30): Term[] {
+  const acc = new Map<string, Term>();
+  for (const list of lists)
+    for (const t of list) {
+      const e = acc.get(t[0]);
+      if (e) e[1] += t[1];
+      else acc.set(t[0], [t[0], t[1], t[2], t[3]]);
+    }
+  return [...acc.values()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit);
+}
+
+/** "Syria · Latakia": the two heaviest names or places, else the event word; unique among `taken`. */
+export function storyName(terms: readonly Term[], taken: (name: string) => boolean): string {
+  // "Syria" and "Syrian" name one thing: skip a term that extends or begins one already chosen
+  const proper: Term[] = [];
+  for (const t of terms) {
+    if (t[3] !== "p" || proper.some((p) => t[0].startsWith(p[0]) || p[0].startsWith(t[0]))) continue;
+    proper.push(t);
+    if (proper.length === 2) break;
+  }
+  const event = terms.find((t) => t[3] === "e");
+  const parts = proper.map((t) => t[2]);
+  if (parts.length < 2 && event) parts.push(event[2]);
+  const base = parts.length ? parts.join(" · ") : "Untitled story";
+  if (!taken(base)) return base;
+  for (let i = 2; ; i++) if (!taken(`${base} (${i})`)) return `${base} (${i})`;
+}

@@ -1,0 +1,110 @@
+// Figures as reconciliation and the answers read them: with originator, article and citation.
+import type { Group, Measure, Qualifier } from "../core/types.js";
+import type { FigureFact } from "../reconcile/decide.js";
+import type { Store } from "./store.js";
+
+/** A figure with what an answer needs to cite it. */
+export interface FigureView extends FigureFact {
+  text: string;
+  sourceSurface: string | null;
+  rangeRole: "low" | "high" | null;
+  low: number | null;
+  high: number | null;
+  outlet: string | null;
+  url: string | null;
+  file: string | null;
+  title: string | null;
+  ingestedAt: string;
+}
+
+interface FigureRow {
+  id: number;
+  story_id: number | null;
+  article_id: number;
+  measure: Measure;
+  grp: Group;
+  originator: string | null;
+  count: number | null;
+  qualifier: Qualifier;
+  low: number | null;
+  high: number | null;
+  range_role: "low" | "high" | null;
+  published: string | null;
+  cumulative: number;
+  superseded: number;
+  text: string;
+  source_surface: string | null;
+  outlet: string | null;
+  url: string | null;
+  file: string | null;
+  title: string | null;
+  ingested_at: string;
+}
+
+const SELECT = `SELECT f.id, f.story_id, f.article_id, f.measure, f.grp, o.name AS originator, f.count, f.qualifier,
+       f.low, f.high, f.range_role, f.published, f.cumulative, f.superseded, f.text, f.source_surface,
+       a.outlet, a.url, a.file, a.title, a.ingested_at
+  FROM figures f JOIN articles a ON a.id = f.article_id LEFT JOIN originators o ON o.id = f.originator_id`;
+
+function toView(r: FigureRow): FigureView {
+  const isRange = r.range_role !== null && r.low !== null && r.high !== null && r.low !== r.high;
+  return {
+    id: r.id,
+    storyId: r.story_id ?? 0,
+    articleId: r.article_id,
+    measure: r.measure,
+    group: r.grp,
+    originator: r.originator,
+    count: r.count,
+    qualifier: r.qualifier,
+    range: isRange ? { low: r.low!, high: r.high! } : null,
+    published: r.published,
+    cumulative: r.cumulative === 1,
+    superseded: r.superseded === 1,
+    text: r.text,
+    sourceSurface: r.source_surface,
+    rangeRole: r.range_role,
+    low: r.low,
+    high: r.high,
+    outlet: r.outlet,
+    url: r.url,
+    file: r.file,
+    title: r.title,
+    ingestedAt: r.ingested_at,
+  };
+}
+
+/** A story's figures in the order they were stored. */
+export function listStoryFigures(store: Store, storyId: number): FigureView[] {
+  return (store.db.prepare(`${SELECT} WHERE f.story_id = ? ORDER BY f.id`).all(storyId) as FigureRow[]).map(
+    toView,
+  );
+}
+
+export function listArticleFigures(store: Store, articleId: number): FigureView[] {
+  return (
+    store.db.prepare(`${SELECT} WHERE f.article_id = ? ORDER BY f.id`).all(articleId) as FigureRow[]
+  ).map(toView);
+}
+
+/** Every figure of an originator, oldest first. */
+export function listOriginatorFigures(store: Store, originatorId: number, storyId?: number): FigureView[] {
+  return (
+    store.db
+      .prepare(`${SELECT} WHERE f.originator_id = ? AND (? IS NULL OR f.story_id = ?) ORDER BY f.id`)
+      .all(originatorId, storyId ?? null, storyId ?? null) as FigureRow[]
+  ).map(toView);
+}
+
+/** Stores what reconciliation resolved for a figure: its originator and interval. */
+export function setFigureResolution(
+  store: Store,
+  figureId: number,
+  originatorId: number | null,
+  low: number | null,
+  high: number | null,
+): void {
+  store.db
+    .prepare("UPDATE figures SET originator_id = ?, low = ?, high = ? WHERE id = ?")
+    .run(originatorId, low, high === Number.POSITIVE_INFINITY ? null : high, figureId);
+}
