@@ -2,6 +2,23 @@
 // windows-1252 / latin-1 text as what it is instead of producing mojibake.
 import { fail, ok, type Result } from "../core/result.js";
 
+/** The largest file or HTTP response read. */
+export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
+
+/** Media type without parameters, lower case, or null. */
+export function mediaType(contentType: string | null | undefined): string | null {
+  const t = contentType?.split(";")[0]?.trim().toLowerCase();
+  return t ? t : null;
+}
+
+/** True when the text starts like an RSS or Atom document. */
+export function looksLikeFeed(text: string): boolean {
+  const head = text.slice(0, 2048).replace(/<!--[\s\S]*?-->/g, "");
+  return /^\s*(?:<\?xml[^>]*>\s*)?(?:<!DOCTYPE[^>]*>\s*)?(?:<\?xml-stylesheet[^>]*>\s*)?<(?:rss|feed|rdf:RDF)\b/i.test(
+    head,
+  );
+}
+
 export interface Decoded {
   text: string;
   /** The encoding the text was read as. */

@@ -10,13 +10,7 @@ import { assemble, type Source, toParagraphs } from "./text.js";
 /** An item whose own text is shorter than this (a teaser of a sentence or two) and which has a link is read from its page. */
 export const SHORT_SUMMARY_CHARS = 280;
 
-/** True when the text starts like an RSS or Atom document. */
-export function looksLikeFeed(text: string): boolean {
-  const head = text.slice(0, 2048).replace(/<!--[\s\S]*?-->/g, "");
-  return /^\s*(?:<\?xml[^>]*>\s*)?(?:<!DOCTYPE[^>]*>\s*)?(?:<\?xml-stylesheet[^>]*>\s*)?<(?:rss|feed|rdf:RDF)\b/i.test(
-    head,
-  );
-}
+export { looksLikeFeed } from "./decode.js";
 
 /** Documents that declare entities (billion laughs, external entities) are refused outright. */
 export function declaresEntities(xml: string): boolean {

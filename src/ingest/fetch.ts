@@ -2,6 +2,7 @@
 // cap, redirects followed by hand so each hop is checked, a content-type check, and no private addresses.
 import { Agent, request } from "undici";
 import { fail, ok, type Result } from "../core/result.js";
+import { MAX_INPUT_BYTES, mediaType } from "./decode.js";
 import { canonicalUrl } from "./keys.js";
 import {
   type AddressPolicy,
@@ -16,7 +17,7 @@ import {
 export const USER_AGENT = "tollwatch/0.1 (+newsroom bot)";
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 export const DEFAULT_TIMEOUT_MS = 30_000;
-export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+export const MAX_BODY_BYTES = MAX_INPUT_BYTES;
 export const MAX_REDIRECTS = 5;
 
 export interface FetchOptions {
@@ -58,12 +59,6 @@ const ACCEPTED_TYPES = [
 
 const ACCEPT_HEADER =
   "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,text/plain;q=0.8";
-
-/** Media type without parameters, lower case, or null. */
-export function mediaType(contentType: string | null | undefined): string | null {
-  const t = contentType?.split(";")[0]?.trim().toLowerCase();
-  return t ? t : null;
-}
 
 function header(headers: Record<string, string | string[] | undefined>, name: string): string | null {
   const v = headers[name];

@@ -5,11 +5,12 @@ import path from "node:path";
 import { loadConfig } from "../config.js";
 import { fail, ok, type Result } from "../core/result.js";
 import type { ArticleDraft } from "../core/types.js";
-import { decodeText } from "./decode.js";
-import { looksLikeFeed, readFeed } from "./feed.js";
-import { DEFAULT_TIMEOUT_MS, type FetchOptions, fetchUrl, MAX_BODY_BYTES, mediaType } from "./fetch.js";
-import { readHtml } from "./html.js";
+import { decodeText, looksLikeFeed, MAX_INPUT_BYTES, mediaType } from "./decode.js";
+import type { FetchOptions } from "./fetch.js";
 import { readText, type Source } from "./text.js";
+
+// The HTML, feed and network modules (linkedom, Readability, feed-parser, undici) load on first use:
+// a CLI run over text files, or one that refuses its input, starts without them.
 
 export interface InputRef {
   kind: "file" | "url";
@@ -59,18 +60,15 @@ function kindOfResponse(contentType: string | null, text: string): Kind {
   return sniff(text);
 }
 
-function configuredTimeout(): number {
+function configuredTimeout(): number | undefined {
   const c = loadConfig();
-  return c.ok && c.value.TOLLWATCH_FETCH_TIMEOUT_MS !== undefined
-    ? c.value.TOLLWATCH_FETCH_TIMEOUT_MS
-    : DEFAULT_TIMEOUT_MS;
+  return c.ok ? c.value.TOLLWATCH_FETCH_TIMEOUT_MS : undefined;
 }
 
 function fetchOptions(opts: ReadOptions): FetchOptions {
-  const f: FetchOptions = {
-    allowPrivate: opts.allowPrivate,
-    timeoutMs: opts.timeoutMs ?? configuredTimeout(),
-  };
+  const f: FetchOptions = { allowPrivate: opts.allowPrivate };
+  const timeoutMs = opts.timeoutMs ?? configuredTimeout();
+  if (timeoutMs !== undefined) f.timeoutMs = timeoutMs;
   if (opts.connectTimeoutMs !== undefined) f.connectTimeoutMs = opts.connectTimeoutMs;
   if (opts.maxBytes !== undefined) f.maxBytes = opts.maxBytes;
   if (opts.addressPolicy) f.addressPolicy = opts.addressPolicy;
@@ -86,17 +84,19 @@ async function readDocument(
 ): Promise<Result<ArticleDraft[]>> {
   if (kind === "feed") {
     if (!allowFeed) return fail("nested-feed", "a feed item links to another feed, not an article");
+    const { readFeed } = await import("./feed.js");
     return readFeed(text, {
       source,
       fetchPage: (url) => readUrl(url, opts, false),
       ...(opts.onWarning ? { onWarning: opts.onWarning } : {}),
     });
   }
-  const one = kind === "html" ? readHtml(text, source) : readText(text, source);
+  const one = kind === "html" ? (await import("./html.js")).readHtml(text, source) : readText(text, source);
   return one.ok ? ok([one.value]) : one;
 }
 
 async function readUrl(url: string, opts: ReadOptions, allowFeed: boolean): Promise<Result<ArticleDraft[]>> {
+  const { fetchUrl } = await import("./fetch.js");
   const got = await fetchUrl(url, fetchOptions(opts));
   if (!got.ok) return got;
   const decoded = decodeText(got.value.body, got.value.contentType);
@@ -116,7 +116,7 @@ async function readUrl(url: string, opts: ReadOptions, allowFeed: boolean): Prom
 }
 
 async function readFile(file: string, opts: ReadOptions): Promise<Result<ArticleDraft[]>> {
-  const maxBytes = opts.maxBytes ?? MAX_BODY_BYTES;
+  const maxBytes = opts.maxBytes ?? MAX_INPUT_BYTES;
   let st: fs.Stats;
   try {
     st = fs.statSync(file);

@@ -1,6 +1,6 @@
 // Plain-text articles as newsrooms paste them: an optional `date YYYY-MM-DD` header, a headline or none,
 // site chrome (masthead symbols, slogans, "Also Read" trailers) and a byline with a date.
-import * as chrono from "chrono-node";
+import { createRequire } from "node:module";
 import { fail, ok, type Result } from "../core/result.js";
 import type { ArticleDraft } from "../core/types.js";
 
@@ -20,9 +20,18 @@ function validYmd(y: number, m: number, d: number): boolean {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
+// chrono-node takes a noticeable share of CLI start-up; it is loaded the first time a date is looked for
+let chrono: typeof import("chrono-node") | undefined;
+const loadChrono = () => {
+  chrono ??= createRequire(import.meta.url)("chrono-node") as typeof import("chrono-node");
+  return chrono;
+};
+
 /** A date with a year, found in free text: `{ date: YYYY-MM-DD, index, length }` of the first one. */
 export function findDate(text: string): { date: string; index: number; length: number } | null {
-  for (const r of chrono.parse(text, undefined, { forwardDate: false })) {
+  // only dates with a year count, and a year is four digits
+  if (!/\d{4}/.test(text)) return null;
+  for (const r of loadChrono().parse(text, undefined, { forwardDate: false })) {
     const s = r.start;
     if (!s.isCertain("year") || !s.isCertain("month") || !s.isCertain("day")) continue;
     const y = s.get("year") ?? 0;
