@@ -1,0 +1,190 @@
+// Interval logic and decisions: unit cases and properties (fast-check).
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { MEASURES, QUALIFIERS, type Qualifier } from "../../src/core/types.js";
+import { decide, type FigureFact, judge } from "../../src/reconcile/decide.js";
+import { intervalOf, materiallyDifferent, overlaps } from "../../src/reconcile/interval.js";
+
+let nextId = 1;
+function fact(p: Partial<FigureFact> & Pick<FigureFact, "count">): FigureFact {
+  return {
+    id: nextId++,
+    storyId: 1,
+    articleId: 1,
+    measure: "killed",
+    group: "total",
+    originator: "A",
+    qualifier: "exact",
+    range: null,
+    published: null,
+    cumulative: false,
+    superseded: false,
+    ...p,
+  };
+}
+
+describe("intervals", () => {
+  it("maps qualifiers to intervals", () => {
+    expect(intervalOf(100, "exact")).toEqual({ low: 100, high: 100 });
+    const approx = intervalOf(100, "approx");
+    expect(approx.low).toBeCloseTo(90);
+    expect(approx.high).toBeCloseTo(110);
+    expect(intervalOf(100, "min")).toEqual({ low: 100, high: Number.POSITIVE_INFINITY });
+    expect(intervalOf(100, "max")).toEqual({ low: 0, high: 100 });
+  });
+
+  it("treats 1% as rounding, more as a different value", () => {
+    expect(materiallyDifferent(1000, 1005)).toBe(false);
+    expect(materiallyDifferent(973, 745)).toBe(true);
+    expect(materiallyDifferent(3, 4)).toBe(true);
+  });
+});
+
+describe("judge", () => {
+  it("sees a disagreement between originators whose intervals do not overlap", () => {
+    const v = judge(
+      fact({ count: 200, qualifier: "min", originator: "Gov" }),
+      fact({ count: 125, originator: "SOHR" }),
+    );
+    expect(v?.kind).toBe("disagreement");
+  });
+
+  it("finds 'at least 1,000' and 'more than 1,000' compatible, and a min with a max that meet", () => {
+    expect(
+      judge(
+        fact({ count: 1000, qualifier: "min", originator: "B" }),
+        fact({ count: 1000, qualifier: "min" }),
+      ),
+    ).toBeNull();
+    expect(
+      judge(fact({ count: 100, qualifier: "max", originator: "B" }), fact({ count: 90, qualifier: "min" })),
+    ).toBeNull();
+    expect(
+      judge(fact({ count: 100, qualifier: "approx", originator: "B" }), fact({ count: 108 })),
+    ).toBeNull();
+  });
+
+  it("flags the same originator giving two different counts with no later date", () => {
+    expect(judge(fact({ count: 745 }), fact({ count: 973 }))?.kind).toBe("revision");
+    expect(judge(fact({ count: 973 }), fact({ count: 745 }))?.kind).toBe("revision");
+  });
+
+  it("takes a later, higher running toll as an update, a later lower one as a revision", () => {
+    const old = fact({ count: 320, published: "2025-08-16" });
+    expect(judge(fact({ count: 2053, published: "2025-08-17" }), old)?.kind).toBe("update");
+    expect(judge(fact({ count: 200, published: "2025-08-17" }), old)?.kind).toBe("revision");
+    // older copy arriving after the newer figure
+    expect(judge(fact({ count: 100, published: "2025-08-15" }), old)?.kind).toBe("revision");
+    // a measure that can fall (displaced people return home) is flagged either way
+    const displaced = fact({ count: 5000, measure: "displaced", published: "2025-08-16" });
+    expect(judge(fact({ count: 8000, measure: "displaced", published: "2025-08-17" }), displaced)?.kind).toBe(
+      "revision",
+    );
+  });
+
+  it("calls the same value from the same originator a confirmation", () => {
+    expect(judge(fact({ count: 745, qualifier: "approx" }), fact({ count: 745 }))?.kind).toBe("confirmation");
+  });
+
+  it("never compares figures without an originator, superseded ones, or other stories and groups", () => {
+    const base = fact({ count: 100, originator: "A" });
+    expect(judge(fact({ count: 5000, originator: null }), base)).toBeNull();
+    expect(judge(fact({ count: 5000, originator: "B", superseded: true }), base)).toBeNull();
+    expect(judge(fact({ count: 5000, originator: "B", storyId: 2 }), base)).toBeNull();
+    expect(judge(fact({ count: 5000, originator: "B", group: "civilians" }), base)).toBeNull();
+    expect(judge(fact({ count: null, originator: "B" }), base)).toBeNull();
+  });
+
+  it("compares ranges as intervals", () => {
+    const range = fact({ count: 30, range: { low: 30, high: 40 }, originator: "B" });
+    expect(judge(range, fact({ count: 35 }))).toBeNull();
+    expect(judge(range, fact({ count: 50 }))?.kind).toBe("disagreement");
+  });
+});
+
+// ───────────── properties ─────────────
+
+const qualifier = fc.constantFrom<Qualifier>(...QUALIFIERS);
+const figureArb = fc.record({
+  count: fc.integer({ min: 0, max: 3000 }),
+  qualifier,
+  originator: fc.constantFrom("A", "B", "C", null),
+  measure: fc.constantFrom(...MEASURES.slice(0, 3)),
+  group: fc.constantFrom("total" as const, "civilians" as const),
+  published: fc.constantFrom(null, "2025-03-08", "2025-03-09", "2025-03-10"),
+  superseded: fc.boolean(),
+});
+
+type Generated = typeof figureArb extends fc.Arbitrary<infer T> ? T : never;
+const toFacts = (list: Generated[]) => list.map((r, i) => fact({ ...r, id: i + 1, articleId: i + 1 }));
+
+const disagreementKeys = (facts: FigureFact[]) =>
+  [
+    ...new Set(
+      decide([], facts)
+        .filter((v) => v.kind === "disagreement")
+        .map((v) => v.key),
+    ),
+  ].sort();
+
+describe("properties", () => {
+  it("overlap is symmetric and every interval overlaps itself", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e6 }),
+        qualifier,
+        fc.integer({ min: 0, max: 1e6 }),
+        qualifier,
+        (a, qa, b, qb) => {
+          const x = intervalOf(a, qa);
+          const y = intervalOf(b, qb);
+          expect(overlaps(x, y)).toBe(overlaps(y, x));
+          expect(overlaps(x, x)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it("disagreement is symmetric", () => {
+    fc.assert(
+      fc.property(figureArb, figureArb, (a, b) => {
+        const [x, y] = toFacts([a, b]) as [FigureFact, FigureFact];
+        const xy = judge(x, y)?.kind === "disagreement";
+        const yx = judge(y, x)?.kind === "disagreement";
+        expect(xy).toBe(yx);
+        if (xy) expect(judge(x, y)!.key).toBe(judge(y, x)!.key);
+      }),
+    );
+  });
+
+  it("identical figures never disagree and never raise a revision", () => {
+    fc.assert(
+      fc.property(figureArb, (a) => {
+        const [x, y] = toFacts([a, a]) as [FigureFact, FigureFact];
+        const v = judge(x, y);
+        expect(v === null || v.kind === "confirmation").toBe(true);
+      }),
+    );
+  });
+
+  it("the set of disagreements does not depend on ingest order", () => {
+    fc.assert(
+      fc.property(
+        fc.array(figureArb, { minLength: 1, maxLength: 14 }).chain((list) =>
+          fc.tuple(
+            fc.constant(list),
+            fc.shuffledSubarray(
+              list.map((_, i) => i),
+              { minLength: list.length },
+            ),
+          ),
+        ),
+        ([list, order]) => {
+          const facts = toFacts(list);
+          const permuted = order.map((i) => facts[i]!);
+          expect(disagreementKeys(permuted)).toEqual(disagreementKeys(facts));
+        },
+      ),
+    );
+  });
+});
