@@ -77,8 +77,11 @@ const SYMBOLS_ONLY = /^[^\p{L}\p{N}]*$/u;
 
 export function isChromeLine(line: string): boolean {
   if (SYMBOLS_ONLY.test(line)) return true;
-  const n = words(line).length;
-  return (n <= 10 && CHROME_LABEL.test(line)) || (n <= 30 && LINK_LINE.test(line));
+  if (line.length > 300) return false;
+  return (
+    (CHROME_LABEL.test(line) && words(line).length <= 10) ||
+    (LINK_LINE.test(line) && words(line).length <= 30)
+  );
 }
 
 /** Drops site furniture from a list of paragraphs: symbol lines, ad labels, link trailers at the end. */
