@@ -178,6 +178,7 @@ export function assemble(
   let published = known.published;
   if (title === null) {
     // a headline in the first few lines; short lines above it without figures are masthead (name, slogan)
+    let slogans = 0;
     for (let i = 0; i < Math.min(4, paragraphs.length - 1); i++) {
       const p = paragraphs[i]!;
       if (isHeadline(p) && !bylineDate(p)) {
@@ -186,7 +187,10 @@ export function assemble(
         break;
       }
       if (!isMasthead(p)) break;
+      // a Title Case line with a full stop at the very top is a slogan even when no headline follows
+      if (slogans === i && TERMINAL.test(p)) slogans++;
     }
+    if (title === null && slogans) paragraphs = paragraphs.slice(slogans);
   } else if (paragraphs[0] !== undefined && sameText(paragraphs[0], title)) {
     paragraphs = paragraphs.slice(1);
   }

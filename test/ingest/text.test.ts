@@ -61,6 +61,14 @@ describe("readText", () => {
     );
   });
 
+  it("drops a slogan at the top when no headline follows", () => {
+    const d = read(
+      "||\n\nConnecting Communities, One Page at a Time.\n\nMore than 40 people were killed, officials said.",
+    );
+    expect(d.title).toBeNull();
+    expect(d.text).toBe("More than 40 people were killed, officials said.");
+  });
+
   it("joins hard-wrapped lines back into paragraphs", () => {
     const d = read(fixture("text-wrapped.txt"));
     expect(d.title).toBe("Aid convoy reaches besieged town");
