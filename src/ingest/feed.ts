@@ -9,6 +9,8 @@ import { assemble, type Source, toParagraphs } from "./text.js";
 
 /** An item whose own text is shorter than this (a teaser of a sentence or two) and which has a link is read from its page. */
 export const SHORT_SUMMARY_CHARS = 280;
+/** Linked pages fetched at the same time while reading one feed. */
+export const PAGE_FETCH_CONCURRENCY = 4;
 
 export { looksLikeFeed } from "./decode.js";
 
@@ -89,13 +91,12 @@ export async function readFeed(xml: string, ctx: FeedContext): Promise<Result<Ar
   const items = feed.items;
   if (!items.length) return fail("empty-feed", "the feed has no items");
   const feedTitle = clean(feed.title);
-  const drafts: ArticleDraft[] = [];
   const skipped: string[] = [];
   const skip = (message: string) => {
     skipped.push(message);
     ctx.onWarning?.(message);
   };
-  for (const [n, item] of items.entries()) {
+  const readItem = async (item: (typeof items)[number], n: number): Promise<ArticleDraft | null> => {
     const title = clean(item.title);
     const url = item.url;
     const when = item.published ?? item.updated;
@@ -106,35 +107,45 @@ export async function readFeed(xml: string, ctx: FeedContext): Promise<Result<Ar
     if (ownChars < SHORT_SUMMARY_CHARS && url && ctx.fetchPage) {
       const page = await ctx.fetchPage(url);
       const first = page.ok ? page.value[0] : undefined;
-      if (first) {
-        drafts.push({
+      if (first)
+        return {
           ...first,
           url,
           file: ctx.source.file,
           title: first.title ?? title,
           outlet: first.outlet ?? feedTitle,
           published: first.published ?? published,
-        });
-        continue;
-      }
+        };
       // storing the summary under the item's URL would make the full article a duplicate later
-      skip(`${label}: the linked page could not be read (${page.ok ? "no article" : page.error.message})`);
-      continue;
+      const why = page.ok ? "no article" : page.error.message.replace(`${url}: `, "");
+      skip(`${label}: the linked page could not be read (${why})`);
+      return null;
     }
     if (!ownChars) {
       skip(`${label}: the item has no content${url ? "" : " and no link"}`);
-      continue;
+      return null;
     }
     const a = assemble(own, { title, published });
-    drafts.push({
+    return {
       url: url ?? null,
       file: ctx.source.file,
       title: a.title,
       outlet: feedTitle,
       published: a.published,
       text: a.paragraphs.join("\n\n"),
-    });
-  }
+    };
+  };
+  // linked pages are fetched a few at a time; drafts keep the feed's order
+  const results: (ArticleDraft | null)[] = new Array(items.length).fill(null);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const n = next++;
+      results[n] = await readItem(items[n]!, n);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PAGE_FETCH_CONCURRENCY, items.length) }, worker));
+  const drafts = results.filter((d): d is ArticleDraft => d !== null);
   if (!drafts.length)
     return fail("empty-feed", `no item of the feed could be read (${skipped[0] ?? "no items"})`);
   return ok(drafts);

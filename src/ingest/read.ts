@@ -6,7 +6,7 @@ import { loadConfig } from "../config.js";
 import { fail, ok, type Result } from "../core/result.js";
 import type { ArticleDraft } from "../core/types.js";
 import { decodeText, looksLikeFeed, MAX_INPUT_BYTES, mediaType } from "./decode.js";
-import type { FetchOptions } from "./fetch.js";
+import type { Fetched, FetchOptions } from "./fetch.js";
 import { readText, type Source } from "./text.js";
 
 // The HTML, feed and network modules (linkedom, Readability, feed-parser, undici) load on first use:
@@ -99,20 +99,35 @@ async function readUrl(url: string, opts: ReadOptions, allowFeed: boolean): Prom
   const { fetchUrl } = await import("./fetch.js");
   const got = await fetchUrl(url, fetchOptions(opts));
   if (!got.ok) return got;
-  const decoded = decodeText(got.value.body, got.value.contentType);
+  return readResponse(url, got.value, opts, allowFeed);
+}
+
+async function readResponse(
+  url: string,
+  got: Fetched,
+  opts: ReadOptions,
+  allowFeed: boolean,
+): Promise<Result<ArticleDraft[]>> {
+  const decoded = decodeText(got.body, got.contentType);
   if (!decoded.ok)
     return fail(decoded.error.code, `${url}: ${decoded.error.message.replace(/^the file/, "the page")}`);
-  const kind = kindOfResponse(got.value.contentType, decoded.value.text);
-  const read = await readDocument(
-    decoded.value.text,
-    kind,
-    { url: got.value.url, file: null },
-    opts,
-    allowFeed,
-  );
+  const kind = kindOfResponse(got.contentType, decoded.value.text);
+  const read = await readDocument(decoded.value.text, kind, { url: got.url, file: null }, opts, allowFeed);
   if (!read.ok) return fail(read.error.code, `${url}: ${read.error.message}`);
   // the draft keeps the address asked for; canonicalisation and dedupe happen in the pipeline
   return ok(read.value.map((d) => (kind === "feed" ? d : { ...d, url })));
+}
+
+/**
+ * Reads a response already fetched with `fetchUrl` (feed polling fetches with conditional GET first):
+ * a page, a text or a feed, whose link-only items are fetched under `opts`.
+ */
+export function readFetched(
+  url: string,
+  fetched: Fetched,
+  opts: ReadOptions,
+): Promise<Result<ArticleDraft[]>> {
+  return readResponse(url, fetched, opts, true);
 }
 
 async function readFile(file: string, opts: ReadOptions): Promise<Result<ArticleDraft[]>> {

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expandInputs, type ReadOptions, readInput } from "../../src/ingest/read.js";
+import { expandInputs, type ReadOptions, readFetched, readInput } from "../../src/ingest/read.js";
 import { hang, type LocalServer, redirect, send, startServer } from "../helpers/http-server.js";
 
 const FIX = "test/fixtures/ingest";
@@ -167,6 +167,14 @@ describe("readInput: URLs (local server)", () => {
     expect(r.value[0]?.published).toBe("2024-05-10T05:40:00+02:00");
     expect(r.value[0]?.text).toMatch(/^Clinic fire kills 4\n\nFour patients died/);
     expect(warnings.join()).toMatch(/story\/gone.*404/);
+  });
+
+  it("reads a response fetched beforehand (how feed polling uses it)", async () => {
+    const { fetchUrl } = await import("../../src/ingest/fetch.js");
+    const got = await fetchUrl(`${server.base}/feed.xml`, local);
+    if (!got.ok) throw new Error(got.error.message);
+    const r = await readFetched(`${server.base}/feed.xml`, got.value, local);
+    expect(r.ok && r.value.map((d) => d.title)).toEqual(["Clinic fire kills 4"]);
   });
 
   it("sniffs a feed served as text/plain", async () => {
