@@ -137,14 +137,14 @@ function jsonLd(document: Doc): JsonLdFacts {
 }
 
 /** "Strike kills 12 | Daily Planet" → "Strike kills 12" when the suffix is the site name. */
-function stripSiteSuffix(title: string, outlet: string | null): string {
+function stripSiteSuffix(title: string, outlet: string | null, onlyOutlet = false): string {
   const parts = title.split(/\s+[|–—-]\s+|\s+::\s+/);
   if (parts.length < 2) return title;
   const last = parts[parts.length - 1]!.toLowerCase();
   if (outlet && (outlet.toLowerCase().includes(last) || last.includes(outlet.toLowerCase())))
     return parts.slice(0, -1).join(" - ");
   // without a known outlet, a short trailing part is most likely the site name
-  return last.split(/\s+/).length <= 3 ? parts.slice(0, -1).join(" - ") : title;
+  return !onlyOutlet && last.split(/\s+/).length <= 3 ? parts.slice(0, -1).join(" - ") : title;
 }
 
 function hostOf(url: string | null): string | null {
@@ -200,8 +200,9 @@ export function readHtml(html: string, source: Source): Result<ArticleDraft> {
     document.querySelector("article h1")?.textContent ?? document.querySelector("h1")?.textContent,
   );
   const docTitle = clean(document.querySelector("title")?.textContent);
+  const metaTitle = meta(document, "og:title", "twitter:title");
   const title = clean(
-    meta(document, "og:title", "twitter:title") ??
+    (metaTitle && outlet ? stripSiteSuffix(metaTitle, outlet, true) : metaTitle) ??
       ld.headline ??
       h1 ??
       (docTitle ? stripSiteSuffix(docTitle, outlet) : null),

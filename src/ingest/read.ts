@@ -47,7 +47,7 @@ function kindOfFile(file: string, text: string): Kind {
   const ext = path.extname(file).toLowerCase();
   if (ext === ".html" || ext === ".htm") return "html";
   if (ext === ".xml" || ext === ".rss" || ext === ".atom") return "feed";
-  if (ext === ".txt") return "text";
+  // a .txt (or any other) file that is really a saved page or feed is read as what it is
   return sniff(text);
 }
 

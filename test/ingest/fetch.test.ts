@@ -34,6 +34,9 @@ beforeAll(async () => {
     "/loop-a": redirect("/loop-b"),
     "/loop-b": redirect("/loop-a"),
     ...Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`/hop${i}`, redirect(`/hop${i + 1}`)])),
+    ...Object.fromEntries(
+      Array.from({ length: 5 }, (_, i) => [`/five${i}`, redirect(i < 4 ? `/five${i + 1}` : "/page")]),
+    ),
     "/to-metadata": redirect("http://169.254.169.254/latest/meta-data/"),
     "/missing-location": (_req, res) => {
       res.writeHead(302);
@@ -81,6 +84,11 @@ describe("fetchUrl", () => {
 
   it("follows up to five redirects and reports the final URL", async () => {
     const r = await fetchUrl(`${server.base}/r1`, local);
+    expect(r.ok && r.value.url).toBe(`${server.base}/page`);
+  });
+
+  it("follows exactly five redirects", async () => {
+    const r = await fetchUrl(`${server.base}/five0`, local);
     expect(r.ok && r.value.url).toBe(`${server.base}/page`);
   });
 
@@ -134,6 +142,13 @@ describe("fetchUrl", () => {
     const byName = await fetchUrl(server.base.replace("127.0.0.1", "localhost"), { allowPrivate: false });
     expect(!byName.ok && byName.error.code).toBe("private-address");
     expect(server.hits.length).toBe(before); // refused before connecting
+  });
+
+  it("refuses loopback written as a number", async () => {
+    const e = await error("/page", { allowPrivate: false });
+    const port = new URL(server.base).port;
+    const r = await fetchUrl(`http://2130706433:${port}/page`, { allowPrivate: false });
+    expect(!r.ok && r.error.code).toBe(e.code);
   });
 
   it("checks every redirect hop, not only the first", async () => {

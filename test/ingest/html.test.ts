@@ -52,6 +52,17 @@ describe("readHtml", () => {
     expect(d.outlet).toBe("Mountain Post");
   });
 
+  it("strips the outlet from an og:title but keeps other dashes", () => {
+    const body =
+      "<p>Forty people were killed when a bus fell into a gorge on Sunday, the regional police chief said on Monday.</p>";
+    const page = (t: string) =>
+      `<html><head><meta property="og:site_name" content="Hill News"><meta property="og:title" content="${t}"></head><body>${body}</body></html>`;
+    expect(draft(page("Bus falls into gorge, 40 dead | Hill News")).title).toBe(
+      "Bus falls into gorge, 40 dead",
+    );
+    expect(draft(page("Gorge crash - 40 dead")).title).toBe("Gorge crash - 40 dead");
+  });
+
   it("still reads a truncated page with unclosed tags", () => {
     const d = draft(fixture("article-truncated.html"));
     expect(d.title).toBe("Bridge collapse kills 9 workers");

@@ -1,6 +1,12 @@
 // Which addresses the fetcher refuses: every range a server-side request must not reach.
 import { describe, expect, it } from "vitest";
-import { firstBlockedAddress, isPrivateAddress, publicOnly } from "../../src/ingest/url-guard.js";
+import {
+  BlockedAddressError,
+  firstBlockedAddress,
+  guardedLookup,
+  isPrivateAddress,
+  publicOnly,
+} from "../../src/ingest/url-guard.js";
 
 describe("isPrivateAddress", () => {
   it.each([
@@ -44,5 +50,12 @@ describe("isPrivateAddress", () => {
   it("checks what a host name resolves to, not just the literal", async () => {
     expect(await firstBlockedAddress("localhost", publicOnly)).toMatch(/^(127\.|::1$)/);
     expect(await firstBlockedAddress("8.8.8.8", publicOnly)).toBeNull();
+  });
+
+  it("refuses at connect time too, so a DNS answer that changes later is still caught", async () => {
+    const err = await new Promise<unknown>((resolve) =>
+      guardedLookup(publicOnly)("localhost", { all: true }, (e) => resolve(e)),
+    );
+    expect(err).toBeInstanceOf(BlockedAddressError);
   });
 });
