@@ -17,9 +17,12 @@ export const help: CommandDefinition = {
             text: "/who-said [words] [--speaker NAME] [--story NAME]",
             meta: "official statements, newest first",
           },
+          { text: "/alerts [story] [--all]", meta: "where sources disagree or revise their figures" },
+          { text: "/stories", meta: "the events tollwatch is following" },
+          { text: "/sources [story]", meta: "who counted: each source and its figures over time" },
         ],
       },
     ],
-    data: { commands: ["toll", "who-said"] },
+    data: { commands: ["toll", "who-said", "alerts", "stories", "sources"] },
   }),
 };

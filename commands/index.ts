@@ -1,9 +1,14 @@
 // Every slash command, declared once. Surfaces (Slack, Discord, web, CLI) look commands up here.
 import type { CommandArgs, CommandContext, CommandDefinition } from "../src/core/command.js";
 import { errorReply, type Reply } from "../src/core/reply.js";
+import { alerts } from "./alerts.js";
 import { help } from "./help.js";
+import { sources } from "./sources.js";
+import { stories } from "./stories.js";
+import { toll } from "./toll.js";
+import { whoSaid } from "./who-said.js";
 
-export const COMMANDS: CommandDefinition[] = [help];
+export const COMMANDS: CommandDefinition[] = [help, toll, whoSaid, alerts, stories, sources];
 
 export function findCommand(name: string): CommandDefinition | undefined {
   const n = name.replace(/^\//, "").toLowerCase();

@@ -1,6 +1,7 @@
 // `tollwatch`: the command line. Each subcommand lives in src/cli/.
 import { Command, CommanderError } from "commander";
-import { CliExit, EXIT_REFUSED, config } from "./cli/common.js";
+import { registerAnswers } from "./cli/answers.js";
+import { CliExit, config, EXIT_REFUSED } from "./cli/common.js";
 import { registerExtract } from "./cli/extract.js";
 import { registerIngest } from "./cli/ingest.js";
 
@@ -17,6 +18,7 @@ program
 
 registerIngest(program);
 registerExtract(program);
+registerAnswers(program);
 
 try {
   await program.parseAsync(process.argv);
