@@ -1,7 +1,9 @@
-// /sources [story]: each originator (who counted), its aliases and its figure history.
+// /sources [story]: each originator (who counted), its aliases and its figure history: every value
+// it gave, oldest first, with how many reports printed it.
 import type { CommandDefinition } from "../src/core/command.js";
 import type { ReplyBlock } from "../src/core/reply.js";
-import { describeFigure, formatDate } from "../src/reconcile/describe.js";
+import { formatDate, groupWords } from "../src/reconcile/describe.js";
+import { summarize } from "../src/reconcile/summary.js";
 import { listOriginatorFigures } from "../src/store/figures.js";
 import { listOriginators } from "../src/store/originators.js";
 import { storyFromArg } from "./story-arg.js";
@@ -15,23 +17,30 @@ export const sources: CommandDefinition = {
     if (picked.error) return picked.error;
     const storyId = picked.story?.id;
     const originators = listOriginators(store, storyId).map((o) => {
-      const figures = listOriginatorFigures(store, o.id, storyId).filter((f) => f.count !== null);
-      return {
-        name: o.name,
-        aliases: o.aliases,
-        figures: figures.map((f) => ({
-          count: f.count,
-          measure: f.measure,
-          group: f.group,
-          qualifier: f.qualifier,
-          superseded: f.superseded,
-          published: f.published,
-          outlet: f.outlet,
-          url: f.url,
-          file: f.file,
-          text: f.text,
-        })),
-      };
+      const figures = listOriginatorFigures(store, o.id, storyId);
+      const history = summarize(figures).flatMap((m) =>
+        m.groups.flatMap((g) =>
+          g.originators.flatMap((line) =>
+            [...line.history, line.latest].map((v, i, all) => ({
+              measure: m.measure,
+              group: g.group,
+              count: v.count,
+              qualifier: v.qualifier,
+              words: v.words,
+              latest: i === all.length - 1,
+              published: v.published,
+              reports: v.citations.length,
+              citations: v.citations.map((c) => ({
+                outlet: c.outlet,
+                url: c.url,
+                file: c.file,
+                title: c.title,
+              })),
+            })),
+          ),
+        ),
+      );
+      return { name: o.name, aliases: o.aliases, figures: history };
     });
     const blocks: ReplyBlock[] = originators.flatMap((o): ReplyBlock[] => [
       { kind: "heading", text: o.name },
@@ -39,9 +48,10 @@ export const sources: CommandDefinition = {
       {
         kind: "list",
         items: o.figures.map((f) => ({
-          text: `${describeFigure(f.count!, f.qualifier, f.measure, f.group)}${f.superseded ? " (superseded)" : ""}`,
-          meta: [formatDate(f.published), f.outlet ?? f.file].filter(Boolean).join(" · "),
-          ...(f.url ? { links: [{ label: f.outlet ?? "article", url: f.url }] } : {}),
+          text: `${f.words} ${groupWords(f.group)} ${f.measure}${f.latest ? "" : " (earlier)"}`,
+          meta: [formatDate(f.published), `${f.reports} report${f.reports === 1 ? "" : "s"}`]
+            .filter(Boolean)
+            .join(" · "),
         })),
       },
     ]);
