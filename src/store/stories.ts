@@ -190,7 +190,7 @@ const looseKey = (s: string) =>
 
 /**
  * The story a user means: its exact name, its id ("3" or "#3"), or the one story whose name
- * contains the words typed. A merged story leads to the story it was merged into.
+ * contains the words typed, or whose terms hold them all. A merged story leads to the story it was merged into.
  */
 export function lookupStory(store: Store, text: string): StoryRow | undefined {
   const follow = (s: StoryRow | undefined, hops = 0): StoryRow | undefined =>
@@ -201,6 +201,14 @@ export function lookupStory(store: Store, text: string): StoryRow | undefined {
   if (id) return follow(getStory(store, Number(id[1])));
   const key = looseKey(text);
   if (!key) return undefined;
-  const hits = listStories(store).filter((s) => looseKey(s.name).includes(key));
-  return hits.length >= 1 ? hits[0] : undefined;
+  const all = listStories(store);
+  const byName = all.find((s) => looseKey(s.name).includes(key));
+  if (byName) return byName;
+  // "El Fasher" for "Fasher · Darfur": every word of three letters or more among the name and terms
+  const words = key.split(" ").filter((w) => w.length >= 3);
+  if (!words.length) return undefined;
+  return all.find((s) => {
+    const known = new Set([...looseKey(s.name).split(" "), ...s.terms.map((t) => looseKey(t[0]))]);
+    return words.every((w) => known.has(w));
+  });
 }
