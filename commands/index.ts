@@ -2,13 +2,24 @@
 import type { CommandArgs, CommandContext, CommandDefinition } from "../src/core/command.js";
 import { errorReply, type Reply } from "../src/core/reply.js";
 import { alerts } from "./alerts.js";
+import { feeds } from "./feeds.js";
 import { help } from "./help.js";
 import { sources } from "./sources.js";
 import { stories } from "./stories.js";
 import { toll } from "./toll.js";
+import { tollwatch } from "./tollwatch.js";
 import { whoSaid } from "./who-said.js";
 
-export const COMMANDS: CommandDefinition[] = [help, toll, whoSaid, alerts, stories, sources];
+export const COMMANDS: CommandDefinition[] = [
+  help,
+  toll,
+  whoSaid,
+  alerts,
+  stories,
+  sources,
+  tollwatch,
+  feeds,
+];
 
 export function findCommand(name: string): CommandDefinition | undefined {
   const n = name.replace(/^\//, "").toLowerCase();

@@ -3,7 +3,9 @@ import { Command, CommanderError } from "commander";
 import { registerAnswers } from "./cli/answers.js";
 import { CliExit, config, EXIT_REFUSED } from "./cli/common.js";
 import { registerExtract } from "./cli/extract.js";
+import { registerFeeds } from "./cli/feeds.js";
 import { registerIngest } from "./cli/ingest.js";
+import { registerStart } from "./cli/start.js";
 
 const program = new Command();
 program
@@ -18,6 +20,8 @@ program
 
 registerIngest(program);
 registerExtract(program);
+registerStart(program);
+registerFeeds(program);
 registerAnswers(program);
 
 try {

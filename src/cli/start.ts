@@ -1,0 +1,62 @@
+// `tollwatch start` (what `npm start` runs): the bot with its web console until Ctrl-C.
+import type { Command } from "commander";
+import { validate } from "node-cron";
+import { startApp } from "../app.js";
+import { CliExit, config, EXIT_REFUSED } from "./common.js";
+
+export function registerStart(program: Command): void {
+  program
+    .command("start")
+    .description("Run the bot: web console, polling, alerts (Slack and Discord when their tokens are set)")
+    .option("--db <path>", "database file (default: $TOLLWATCH_DB or db/tollwatch.sqlite)")
+    .option("--port <port>", "web console port (default: $TOLLWATCH_PORT or 8787)")
+    .action(async (opts: { db?: string; port?: string }) => {
+      const cfg = config();
+      const problems: string[] = [];
+      if (!validate(cfg.TOLLWATCH_POLL_CRON))
+        problems.push('TOLLWATCH_POLL_CRON: should be a cron expression, e.g. "*/5 * * * *"');
+      const port = opts.port === undefined ? undefined : Number(opts.port);
+      if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535))
+        problems.push("--port: should be a port number from 0 to 65535");
+      if (problems.length) {
+        process.stderr.write(`Bad configuration:\n  ${problems.join("\n  ")}\n`);
+        throw new CliExit(EXIT_REFUSED);
+      }
+      let app: Awaited<ReturnType<typeof startApp>>;
+      try {
+        app = await startApp({
+          config: cfg,
+          ...(opts.db ? { dbPath: opts.db } : {}),
+          ...(port === undefined ? {} : { port }),
+        });
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        const message =
+          err.code === "EADDRINUSE"
+            ? `the web console's port is in use (${err.message}); set TOLLWATCH_PORT to another port`
+            : err.message;
+        process.stderr.write(`tollwatch: could not start: ${message}\n`);
+        throw new CliExit(1);
+      }
+      process.stdout.write("Press Ctrl-C to stop.\n");
+      await new Promise<void>((resolve) => {
+        let stopping = false;
+        const stop = (signal: NodeJS.Signals) => {
+          if (stopping) return;
+          stopping = true;
+          process.stdout.write(`\n${signal}: stopping…\n`);
+          app
+            .stop()
+            .catch((e: Error) => process.stderr.write(`tollwatch: error while stopping: ${e.message}\n`))
+            .finally(() => {
+              process.off("SIGINT", stop);
+              process.off("SIGTERM", stop);
+              process.stdout.write("Stopped.\n");
+              resolve();
+            });
+        };
+        process.on("SIGINT", stop);
+        process.on("SIGTERM", stop);
+      });
+    });
+}
