@@ -3,7 +3,7 @@
 import type { AlertFigure } from "../core/alert.js";
 import type { Figure } from "../core/types.js";
 import type { ReconcileStep, StoredArticle } from "../ingest/pipeline.js";
-import { insertAlert } from "../store/alerts.js";
+import { insertAlert, knownAlertKeys } from "../store/alerts.js";
 import { setArticleStory } from "../store/articles.js";
 import { type FigureView, listStoryFigures, setFigureResolution } from "../store/figures.js";
 import { addAlias, createOriginator, listKnownOriginators, renameOriginator } from "../store/originators.js";
@@ -17,7 +17,7 @@ import {
   storyNameTaken,
   updateStoryTerms,
 } from "../store/stories.js";
-import { alertGroups, decide, type FigureFact, type Verdict } from "./decide.js";
+import { alertGroups, decide, type FigureFact, isAlertVerdict, type Verdict } from "./decide.js";
 import { describeFigure } from "./describe.js";
 import { type Interval, intervalOf, rangeInterval } from "./interval.js";
 import { aliasKey, resolveOriginator } from "./originators.js";
@@ -167,8 +167,12 @@ export function raiseAlerts(
   now: Date,
 ): number[] {
   const byId = new Map(views.map((v) => [v.id, v]));
+  const known = knownAlertKeys(
+    store,
+    verdicts.filter(isAlertVerdict).map((v) => v.key),
+  );
   const ids: number[] = [];
-  for (const { first, others } of alertGroups(verdicts)) {
+  for (const { first, others, keys } of alertGroups(verdicts, known)) {
     const f = first.figure;
     const values = [f.count!, ...others.map((o) => o.count!)].filter((x, i, all) => all.indexOf(x) === i);
     const id = insertAlert(
@@ -178,7 +182,7 @@ export function raiseAlerts(
         storyId: f.storyId,
         measure: f.measure,
         group: f.group,
-        dedupeKey: first.key,
+        dedupeKeys: keys,
         values,
         figures: [f, ...others].map((x) => alertFigure(x, byId)),
         summary: summaryOf(first, others),

@@ -117,15 +117,34 @@ export function decide(existing: readonly FigureFact[], incoming: readonly Figur
 
 export const isAlertVerdict = (v: Verdict): boolean => v.kind === "disagreement" || v.kind === "revision";
 
-/** Alert verdicts grouped by dedupe key, first verdict first, with every figure they involve. */
-export function alertGroups(verdicts: readonly Verdict[]): { first: Verdict; others: FigureFact[] }[] {
-  const groups = new Map<string, { first: Verdict; others: FigureFact[] }>();
+export interface AlertGroup {
+  first: Verdict;
+  /** The earlier figures the new one is at odds with, one per value. */
+  others: FigureFact[];
+  /** Every value pair the alert covers; none of them alerts again. */
+  keys: string[];
+}
+
+/**
+ * One alert per new figure, kind and other originator, covering every value pair not alerted
+ * before (`known`): a figure at odds with two earlier values of one originator is one alert.
+ */
+export function alertGroups(
+  verdicts: readonly Verdict[],
+  known: ReadonlySet<string> = new Set(),
+): AlertGroup[] {
+  const covered = new Set(known);
+  const groups = new Map<string, AlertGroup>();
   for (const v of verdicts) {
-    if (!isAlertVerdict(v)) continue;
-    const g = groups.get(v.key);
-    if (!g) groups.set(v.key, { first: v, others: [v.other] });
-    else if (v.figure.id === g.first.figure.id && !g.others.some((o) => o.id === v.other.id))
-      g.others.push(v.other);
+    if (!isAlertVerdict(v) || covered.has(v.key)) continue;
+    covered.add(v.key);
+    const id = `${v.figure.id}|${v.kind}|${v.other.originator}`;
+    const g = groups.get(id);
+    if (!g) groups.set(id, { first: v, others: [v.other], keys: [v.key] });
+    else {
+      g.keys.push(v.key);
+      if (!g.others.some((o) => valueLabel(o) === valueLabel(v.other))) g.others.push(v.other);
+    }
   }
   return [...groups.values()];
 }

@@ -9,8 +9,8 @@ export interface NewAlert {
   storyId: number | null;
   measure: Measure | null;
   group: Group | null;
-  /** What was alerted about: a second alert with the same key is never written. */
-  dedupeKey: string;
+  /** What was alerted about (value pairs): an alert is never written for a key already recorded. */
+  dedupeKeys: string[];
   values: number[];
   figures: AlertFigure[];
   summary: string;
@@ -35,10 +35,12 @@ interface Payload {
 }
 
 /**
- * Writes the alert and a pending delivery per destination unless an alert with the same dedupe key
- * exists. Returns the new alert's id, or null when it was already raised.
+ * Writes the alert, its keys and a pending delivery per destination, unless its first key was
+ * alerted before. Returns the new alert's id, or null when it was already raised.
  */
 export function insertAlert(store: Store, alert: NewAlert, destinations: readonly string[]): number | null {
+  const [first] = alert.dedupeKeys;
+  if (first === undefined || alertExists(store, first)) return null;
   const payload: Payload = { values: alert.values, figures: alert.figures, summary: alert.summary };
   const info = store.db
     .prepare(
@@ -50,13 +52,15 @@ export function insertAlert(store: Store, alert: NewAlert, destinations: readonl
       alert.storyId,
       alert.measure,
       alert.group,
-      alert.dedupeKey,
+      first,
       JSON.stringify(payload),
       alert.articleId,
       alert.createdAt,
     );
   if (info.changes === 0) return null;
   const id = Number(info.lastInsertRowid);
+  const key = store.db.prepare("INSERT OR IGNORE INTO alert_keys (dedupe_key, alert_id) VALUES (?, ?)");
+  for (const k of alert.dedupeKeys) key.run(k, id);
   const delivery = store.db.prepare(
     "INSERT OR IGNORE INTO deliveries (alert_id, destination, state, attempts) VALUES (?, ?, 'pending', 0)",
   );
@@ -65,7 +69,13 @@ export function insertAlert(store: Store, alert: NewAlert, destinations: readonl
 }
 
 export function alertExists(store: Store, dedupeKey: string): boolean {
-  return store.db.prepare("SELECT 1 FROM alerts WHERE dedupe_key = ?").get(dedupeKey) !== undefined;
+  return store.db.prepare("SELECT 1 FROM alert_keys WHERE dedupe_key = ?").get(dedupeKey) !== undefined;
+}
+
+/** The keys among these that some alert already covers. */
+export function knownAlertKeys(store: Store, keys: readonly string[]): Set<string> {
+  const stmt = store.db.prepare("SELECT 1 FROM alert_keys WHERE dedupe_key = ?");
+  return new Set(keys.filter((k) => stmt.get(k) !== undefined));
 }
 
 const SELECT_ALERT = `SELECT a.id, a.kind, s.name AS story, a.measure, a.grp, a.payload, a.created_at
@@ -119,23 +129,24 @@ export function listAlerts(store: Store, options: ListAlertsOptions = {}): Alert
   return (store.db.prepare(sql).all(...params) as AlertRow[]).map(toAlert);
 }
 
-/** Moves a story's alerts to another story (after a merge), keeping their dedupe keys unique. */
+/** Moves a story's alerts to another story (after a merge), re-keying what they cover. */
 export function moveAlerts(store: Store, fromStoryId: number, toStoryId: number): void {
-  const rows = store.db.prepare("SELECT id, dedupe_key FROM alerts WHERE story_id = ?").all(fromStoryId) as {
-    id: number;
-    dedupe_key: string;
-  }[];
   const prefix = `${fromStoryId}|`;
+  const rekey = (k: string) => (k.startsWith(prefix) ? `${toStoryId}|${k.slice(prefix.length)}` : k);
+  const rows = store.db
+    .prepare(
+      "SELECT k.dedupe_key, k.alert_id FROM alert_keys k JOIN alerts a ON a.id = k.alert_id WHERE a.story_id = ?",
+    )
+    .all(fromStoryId) as { dedupe_key: string; alert_id: number }[];
   for (const r of rows) {
-    const key = r.dedupe_key.startsWith(prefix)
-      ? `${toStoryId}|${r.dedupe_key.slice(prefix.length)}`
-      : r.dedupe_key;
-    // when the target story already raised the same alert, the moved one keeps its old key
-    const clash = key !== r.dedupe_key && alertExists(store, key);
-    store.db
-      .prepare("UPDATE alerts SET story_id = ?, dedupe_key = ? WHERE id = ?")
-      .run(toStoryId, clash ? r.dedupe_key : key, r.id);
+    const key = rekey(r.dedupe_key);
+    if (key === r.dedupe_key) continue;
+    // when the target story already alerted on the same values, that alert keeps the key
+    if (alertExists(store, key))
+      store.db.prepare("DELETE FROM alert_keys WHERE dedupe_key = ?").run(r.dedupe_key);
+    else store.db.prepare("UPDATE alert_keys SET dedupe_key = ? WHERE dedupe_key = ?").run(key, r.dedupe_key);
   }
+  store.db.prepare("UPDATE alerts SET story_id = ? WHERE story_id = ?").run(toStoryId, fromStoryId);
 }
 
 export interface PendingDelivery {

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MEASURES, QUALIFIERS, type Qualifier } from "../../src/core/types.js";
-import { decide, type FigureFact, judge } from "../../src/reconcile/decide.js";
+import { alertGroups, decide, type FigureFact, judge } from "../../src/reconcile/decide.js";
 import { intervalOf, materiallyDifferent, overlaps } from "../../src/reconcile/interval.js";
 
 let nextId = 1;
@@ -99,6 +99,25 @@ describe("judge", () => {
     const range = fact({ count: 30, range: { low: 30, high: 40 }, originator: "B" });
     expect(judge(range, fact({ count: 35 }))).toBeNull();
     expect(judge(range, fact({ count: 50 }))?.kind).toBe("disagreement");
+  });
+});
+
+describe("alertGroups", () => {
+  it("makes one alert of a new figure at odds with two values of one originator, and none again", () => {
+    const sohr125 = fact({ count: 125, originator: "SOHR" });
+    const sohr130 = fact({ count: 130, originator: "SOHR" });
+    const gov = fact({ count: 200, qualifier: "min", originator: "Gov" });
+    const groups = alertGroups(decide([sohr125, sohr130], [gov]));
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.others.map((o) => o.count)).toEqual([125, 130]);
+    expect(groups[0]!.keys).toHaveLength(2);
+    // a later copy of the government figure: every pair is known, nothing to alert
+    const again = fact({ count: 200, qualifier: "min", originator: "Gov" });
+    const known = new Set(groups[0]!.keys);
+    expect(alertGroups(decide([sohr125, sohr130, gov], [again]), known)).toEqual([]);
+    // a materially new value does alert
+    const more = fact({ count: 260, qualifier: "min", originator: "Gov" });
+    expect(alertGroups(decide([sohr125, sohr130, gov], [more]), known)).toHaveLength(1);
   });
 });
 
