@@ -9,8 +9,10 @@ export interface NewAlert {
   storyId: number | null;
   measure: Measure | null;
   group: Group | null;
-  /** What was alerted about (value pairs): an alert is never written for a key already recorded. */
-  dedupeKeys: string[];
+  /** What was alerted about: a second alert with the same key is never written. */
+  dedupeKey: string;
+  /** Further value pairs this alert also covers: none of them alerts again. */
+  alsoCovers?: string[];
   values: number[];
   figures: AlertFigure[];
   summary: string;
@@ -35,12 +37,12 @@ interface Payload {
 }
 
 /**
- * Writes the alert, its keys and a pending delivery per destination, unless its first key was
- * alerted before. Returns the new alert's id, or null when it was already raised.
+ * Writes the alert, the keys it covers and a pending delivery per destination, unless its dedupe
+ * key was alerted before. Returns the new alert's id, or null when it was already raised.
  */
 export function insertAlert(store: Store, alert: NewAlert, destinations: readonly string[]): number | null {
-  const [first] = alert.dedupeKeys;
-  if (first === undefined || alertExists(store, first)) return null;
+  const first = alert.dedupeKey;
+  if (alertExists(store, first)) return null;
   const payload: Payload = { values: alert.values, figures: alert.figures, summary: alert.summary };
   const info = store.db
     .prepare(
@@ -60,7 +62,7 @@ export function insertAlert(store: Store, alert: NewAlert, destinations: readonl
   if (info.changes === 0) return null;
   const id = Number(info.lastInsertRowid);
   const key = store.db.prepare("INSERT OR IGNORE INTO alert_keys (dedupe_key, alert_id) VALUES (?, ?)");
-  for (const k of alert.dedupeKeys) key.run(k, id);
+  for (const k of [first, ...(alert.alsoCovers ?? [])]) key.run(k, id);
   const delivery = store.db.prepare(
     "INSERT OR IGNORE INTO deliveries (alert_id, destination, state, attempts) VALUES (?, ?, 'pending', 0)",
   );
