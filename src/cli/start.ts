@@ -22,41 +22,48 @@ export function registerStart(program: Command): void {
         process.stderr.write(`Bad configuration:\n  ${problems.join("\n  ")}\n`);
         throw new CliExit(EXIT_REFUSED);
       }
-      let app: Awaited<ReturnType<typeof startApp>>;
-      try {
-        app = await startApp({
-          config: cfg,
-          ...(opts.db ? { dbPath: opts.db } : {}),
-          ...(port === undefined ? {} : { port }),
-        });
-      } catch (e) {
-        const err = e as NodeJS.ErrnoException;
-        const message =
-          err.code === "EADDRINUSE"
-            ? `the web console's port is in use (${err.message}); set TOLLWATCH_PORT to another port`
-            : err.message;
-        process.stderr.write(`tollwatch: could not start: ${message}\n`);
-        throw new CliExit(1);
-      }
-      process.stdout.write("Press Ctrl-C to stop.\n");
-      await new Promise<void>((resolve) => {
-        let stopping = false;
-        const stop = (signal: NodeJS.Signals) => {
-          if (stopping) return;
-          stopping = true;
-          process.stdout.write(`\n${signal}: stopping…\n`);
-          app
-            .stop()
-            .catch((e: Error) => process.stderr.write(`tollwatch: error while stopping: ${e.message}\n`))
-            .finally(() => {
-              process.off("SIGINT", stop);
-              process.off("SIGTERM", stop);
-              process.stdout.write("Stopped.\n");
-              resolve();
-            });
-        };
-        process.on("SIGINT", stop);
-        process.on("SIGTERM", stop);
+      // listen for Ctrl-C before starting, so a signal during startup also stops cleanly
+      let signalled: NodeJS.Signals | null = null;
+      let wake: () => void = () => {};
+      const stopRequested = new Promise<void>((resolve) => {
+        wake = resolve;
       });
+      const onSignal = (signal: NodeJS.Signals) => {
+        if (signalled) return;
+        signalled = signal;
+        wake();
+      };
+      process.on("SIGINT", onSignal);
+      process.on("SIGTERM", onSignal);
+      try {
+        let app: Awaited<ReturnType<typeof startApp>>;
+        try {
+          app = await startApp({
+            config: cfg,
+            ...(opts.db ? { dbPath: opts.db } : {}),
+            ...(port === undefined ? {} : { port }),
+          });
+        } catch (e) {
+          const err = e as NodeJS.ErrnoException;
+          const message =
+            err.code === "EADDRINUSE"
+              ? `the web console's port is in use (${err.message}); set TOLLWATCH_PORT to another port`
+              : err.message;
+          process.stderr.write(`tollwatch: could not start: ${message}\n`);
+          throw new CliExit(1);
+        }
+        if (!signalled) process.stdout.write("Press Ctrl-C to stop.\n");
+        await stopRequested;
+        process.stdout.write(`\n${signalled}: stopping…\n`);
+        try {
+          await app.stop();
+        } catch (e) {
+          process.stderr.write(`tollwatch: error while stopping: ${(e as Error).message}\n`);
+        }
+        process.stdout.write("Stopped.\n");
+      } finally {
+        process.off("SIGINT", onSignal);
+        process.off("SIGTERM", onSignal);
+      }
     });
 }
