@@ -112,7 +112,6 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const body = (typeof r.body === "object" && r.body !== null ? r.body : undefined) as
         | Record<string, unknown>
         | undefined;
-      let m: RegExpExecArray | null;
       if (r.method === "GET" && p === "/gateway/bot")
         return json(res, 200, {
           url: `ws://127.0.0.1:${port}`,
@@ -129,21 +128,25 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         res.writeHead(204);
         return res.end();
       }
-      if ((m = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/.exec(p)) && r.method === "PATCH")
-        return json(res, 200, message(channelId, body, { webhook_id: m[1], application_id: appId }));
-      if ((m = /^\/webhooks\/(\d+)\/([^/]+)$/.exec(p)) && r.method === "POST")
-        return json(res, 200, message(channelId, body, { webhook_id: m[1], application_id: appId }));
-      if ((m = /^\/channels\/(\d+)\/messages$/.exec(p)) && r.method === "POST") {
-        if (m[1] !== channelId) {
+      const edit = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/.exec(p);
+      if (edit && r.method === "PATCH")
+        return json(res, 200, message(channelId, body, { webhook_id: edit[1], application_id: appId }));
+      const followUp = /^\/webhooks\/(\d+)\/([^/]+)$/.exec(p);
+      if (followUp && r.method === "POST")
+        return json(res, 200, message(channelId, body, { webhook_id: followUp[1], application_id: appId }));
+      const post = /^\/channels\/(\d+)\/messages$/.exec(p);
+      if (post && r.method === "POST") {
+        if (post[1] !== channelId) {
           r.answered = 404;
           return json(res, 404, { message: "Unknown Channel", code: 10003 });
         }
-        return json(res, 200, message(m[1]!, body));
+        return json(res, 200, message(post[1]!, body));
       }
-      if ((m = /^\/applications\/(\d+)(\/guilds\/\d+)?\/commands$/.exec(p)) && r.method === "PUT") {
+      const commands = /^\/applications\/(\d+)(\/guilds\/\d+)?\/commands$/.exec(p);
+      if (commands && r.method === "PUT") {
         const list = (Array.isArray(r.body) ? r.body : []).map((c: Record<string, unknown>) => ({
           id: snowflake(),
-          application_id: m![1],
+          application_id: commands[1],
           version: snowflake(),
           type: 1,
           ...c,

@@ -56,8 +56,8 @@ export function discordLink(label: string, url: string): string {
  * The longest prefix of `text` whose escaped form fits in `max` characters, escaped, with "…" when
  * cut. Cutting before escaping keeps entities and backslash escapes whole.
  */
-export function fitEscaped(text: string, max: number, escape: (s: string) => string): string {
-  const whole = escape(text);
+export function fitEscaped(text: string, max: number, esc: (s: string) => string): string {
+  const whole = esc(text);
   if (whole.length <= max) return whole;
   const chars = Array.from(text);
   // the longest prefix (in code points) whose escaped form leaves room for "…"
@@ -65,10 +65,10 @@ export function fitEscaped(text: string, max: number, escape: (s: string) => str
   let hi = chars.length;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (escape(chars.slice(0, mid).join("")).length + 1 <= max) lo = mid;
+    if (esc(chars.slice(0, mid).join("")).length + 1 <= max) lo = mid;
     else hi = mid - 1;
   }
-  return `${escape(chars.slice(0, lo).join(""))}…`;
+  return `${esc(chars.slice(0, lo).join(""))}…`;
 }
 
 /** Plain truncation for text that is already safe (rendered markup is never cut by this). */
