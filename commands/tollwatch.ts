@@ -1,6 +1,6 @@
 // /tollwatch help|sources|stories|feeds ...: one chat command reaching the less frequent ones, so a
 // workspace needs only /toll, /who-said and /tollwatch.
-import type { CommandArgs, CommandDefinition } from "../src/core/command.js";
+import type { CommandArgs, CommandContext, CommandDefinition } from "../src/core/command.js";
 import { errorReply, type Reply } from "../src/core/reply.js";
 import { feeds } from "./feeds.js";
 import { help } from "./help.js";
@@ -28,8 +28,8 @@ function subcommandArgs(command: CommandDefinition, tokens: string[]): CommandAr
   return args;
 }
 
-function overview(): Reply {
-  const base = help.handler({} as never, {});
+function overview(ctx: CommandContext): Reply {
+  const base = help.handler(ctx, {});
   return {
     ...base,
     command: "tollwatch",
@@ -60,7 +60,7 @@ export const tollwatch: CommandDefinition = {
   handler: (ctx, args) => {
     const [first = "help", ...rest] = (args.text ?? "").trim().split(/\s+/).filter(Boolean);
     const name = first.replace(/^\//, "").toLowerCase();
-    if (name === "help") return overview();
+    if (name === "help") return overview(ctx);
     const command = SUBCOMMANDS[name];
     if (!command)
       return errorReply(
