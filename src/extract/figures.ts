@@ -1,7 +1,606 @@
-// Casualty figures with their originators. (Filled in by the extraction issue.)
-import type { Figure } from "../core/types.js";
+// Casualty figures with their originators.
+// Only sentences holding a number and a measure term (or carrying on the count of the sentence before)
+// are read closely. For each number: is it a toll at all (not an age, a year, a date, a duration, a
+// distance, money, a count of things), what is counted (the noun phrase after it), which measure applies
+// (a verb or noun after or before it, or the head of a list or breakdown it belongs to), the qualifier
+// around it, ranges, superseded and running totals; then who counted it (originators.ts).
+import type { Figure, Group, Measure, Qualifier, Sentence } from "../core/types.js";
 import type { Doc } from "./doc.js";
+import {
+  ANY_MEASURE,
+  BREAKDOWN_BEFORE,
+  CONTINUATION_START,
+  GLUE,
+  GROUP_TERMS,
+  KINSHIP,
+  MEASURE_G,
+  MONTHS,
+  measureOf,
+  NON_PEOPLE,
+  NP_STOP,
+  POSSESSIVE,
+  QUALIFIER_AFTER,
+  QUALIFIER_BEFORE,
+  SUPERSEDED_BEFORE,
+  TOLL_NOUN,
+  TOLL_VERB_END,
+} from "./lexicon.js";
+import { findNumbers, HAS_NUMBER, type NumberMention } from "./numbers.js";
+import { type Originator, Originators } from "./originators.js";
 
-export function extractFigures(_doc: Doc): Figure[] {
-  return [];
+interface Candidate {
+  n: NumberMention;
+  reject: boolean;
+  /** End of the noun phrase after the number (offset in the sentence). */
+  npEnd: number;
+  group: Group | null;
+  /** The noun phrase has a people noun (or a measure adjective) as its head. */
+  people: boolean;
+  measure: Measure | null;
+  /** The measure came from the words right after the number (its own predicate). */
+  postMeasure: boolean;
+  qualifier: Qualifier | null;
+  rangeRole?: "low" | "high";
+  superseded: boolean;
+  cumulative: boolean;
+  /** Index of the candidate whose measure and source this one inherits (breakdowns, lists). */
+  head: number | null;
+  /** Has a verb of its own that is not a measure ("of whom 793 had been discharged"). */
+  ownPredicate: boolean;
+}
+
+interface Token {
+  t: string;
+  start: number;
+  end: number;
+}
+
+const TOKEN_RE = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}’'.-]*|[,;:()“”"—–]/gu;
+function tokenize(s: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  TOKEN_RE.lastIndex = from;
+  for (let m = TOKEN_RE.exec(s); m !== null && m.index < to; m = TOKEN_RE.exec(s)) {
+    let t = m[0];
+    if (t.length > 1 && /[.’']$/.test(t)) t = t.replace(/[.’']+$/, "");
+    out.push({ t, start: m.index, end: m.index + t.length });
+    if (out.length > 24) break;
+  }
+  return out;
+}
+
+function groupOf(phrase: string): Group | null {
+  for (const [g, re] of GROUP_TERMS) if (re.test(phrase)) return g;
+  return null;
+}
+
+const GOVERNMENT_SIDE =
+  /\b(?:pro-government|government(?:-| )(?:aligned|allied|backed|affiliated|linked)|(?:linked|loyal|allied|affiliated|attached|belonging) (?:to|with) (?:the )?(?:[\w’'-]+ ){0,3}(?:government|army|state|authorities)|government(?:[’']s)? (?:fighters|forces|troops|security|soldiers))\b/i;
+
+const MEASURE_AT = new RegExp(MEASURE_G.source, "iy");
+function measureAt(s: string, pos: number): { measure: Measure; end: number; text: string } | null {
+  MEASURE_AT.lastIndex = pos;
+  const m = MEASURE_AT.exec(s);
+  if (!m) return null;
+  return { measure: measureOf(m), end: pos + m[0].length, text: m[0] };
+}
+
+const POST_GLUE =
+  /(?:\s*["“”’‘]?\s*(?:were|was|are|is|have|has|had|been|being|be|who|that|which|also|all|reportedly|allegedly|confirmed|believed|feared|thought|presumed|known|said|to|later|now|still|already|subsequently|both|each|seriously|critically|fatally|badly|slightly|lightly|may|might|could|would|remain|remained|remains|so far|officially|then|either|eventually|likely|probably)\b)*\s*/iy;
+const POST_PREP_THEN_VERB =
+  /\s+(?:from|in|at|on|near|across|inside|aboard|of)\s+[^,;.“”"\d]{1,40}?\s+(?:were|was|are|is|have|has|had|remain|remained|remains)\b/iy;
+const APPOSITIVE =
+  /\s*,\s*(?:including|among them|mostly|most of them|many of them|mainly|nearly all|all|aged|both|the majority|a|an)\b[^,;]{0,60},/iy;
+const ACTIVE_OBJECT =
+  /^\s+(?:at least|more than|about|around|some|an estimated|nearly|almost|up to|as many as|over|\d|one|two|three|four|five|six|seven|eight|nine|ten|a|an|the|his|her|their|dozens|hundreds|scores|people|civilians|soldiers|children)\b/i;
+const OWN_PREDICATE =
+  /^\s*(?:were|was|are|is|have|has|had|remain|remained)(?:\s+(?:been|being|also|still|later|now|all))*\s+(\w+)/i;
+const ACTIVE_MEASURE =
+  /^(?:killed|killing|kills|kill|injured|injuring|injures|wounded|wounding|kidnapped|abducted|detained|arrested|released|freed|displaced)$/i;
+
+const QUAL_WORDS =
+  /(?:\b(?:would not exceed|will not exceed|not exceeding|at least|more than|over|upwards of|no fewer than|no less than|not less than|in excess of|a minimum of|up to|as many as|nearly|almost|fewer than|less than|no more than|not more than|at most|under|close to|about|around|roughly|some|an estimated|estimated|approximately|well over|just over|just under)\s*["“”']?\s*)+$/i;
+
+function qualifierBefore(pre: string): Qualifier | null {
+  for (const [q, re] of QUALIFIER_BEFORE) if (re.test(pre)) return q;
+  return null;
+}
+
+function lastWord(s: string): string {
+  const m = /([\p{L}\p{M}’'.-]+)\W*$/u.exec(s);
+  return m ? m[1]!.toLowerCase() : "";
+}
+
+/** Figures of one sentence. `prevHead` is the first figure of the sentence before (for continuations). */
+function sentenceFigures(
+  s: Sentence,
+  si: number,
+  orig: Originators,
+  prev: { si: number; figures: Figure[] } | null,
+): Figure[] {
+  const text = s.text;
+  const nums = findNumbers(text);
+  if (!nums.length) return [];
+  const cands: Candidate[] = nums.map((n) => ({
+    n,
+    reject: false,
+    npEnd: n.end,
+    group: null,
+    people: false,
+    measure: null,
+    postMeasure: false,
+    qualifier: null,
+    superseded: false,
+    cumulative: false,
+    head: null,
+    ownPredicate: false,
+  }));
+
+  // ── not a toll: ages, years, dates, times, money, percentages, magnitudes, codes ──
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k]!;
+    const { n } = c;
+    const pre = text.slice(Math.max(0, n.start - 40), n.start);
+    const post = text.slice(n.end, n.end + 40);
+    const pw = lastWord(pre);
+    const nextWord = (/^\s*([\p{L}\p{M}.%]+)/u.exec(post)?.[1] ?? "").toLowerCase();
+    const v = n.value;
+    if (n.compound) c.reject = true;
+    else if (
+      /^:\d/.test(post) ||
+      /\d:$/.test(pre) ||
+      /^\s*(?:am|pm|a\.m|p\.m|gmt|utc|bst|cet|est|hrs|h)\b/i.test(post)
+    )
+      c.reject = true; // a time
+    else if (MONTHS.test(pw) || MONTHS.test(nextWord))
+      c.reject = true; // a date
+    else if (/^\s*(?:%|percent\b|per cent\b|pc\b)/i.test(post)) c.reject = true;
+    else if (/(?:[$£€¥₹]|\bUS\$|\bUSD|\bRs\.?|\bEUR|\bGBP)\s*$/.test(pre)) c.reject = true;
+    else if (/magnitude[-\s]*$/i.test(pre) || /^[-\s]*magnitude/i.test(post)) c.reject = true;
+    else if (/\b(?:aged|age|ages|age of|ages of|aged between|aged from|ages between)\s*$/i.test(pre))
+      c.reject = true;
+    else if (
+      /\b(?:who|he|she|was|is)\s+(?:was|is|aged)?\s*$/i.test(pre) &&
+      /^\s*(?:,|years?\s+old)/i.test(post) &&
+      (v ?? 0) < 120
+    )
+      c.reject = true;
+    else if (/^\s*years?\s+old\b/i.test(post)) c.reject = true;
+    else if (/\p{Lu}[\p{L}.-]*,\s*$/u.test(pre) && /^\s*,/.test(post) && (v ?? 200) < 120 && n.digits)
+      c.reject = true; // "Samir Haidar, 67,"
+    else if (/\(\s*$/.test(pre) && /^\s*\)/.test(post) && n.digits && (v ?? 200) < 120)
+      c.reject = true; // "Smith (34)"
+    else if (/\d\s*[-–]\s*$/.test(pre) && /^[-–]\d/.test(post))
+      c.reject = true; // 901-528-2274
+    else if (/^[-–]\d+[-–]\d/.test(post) || /\d[-–]\d+[-–]$/.test(pre)) c.reject = true;
+    else if (/\b(?:no|number|nos)\.?\s*$/i.test(pre) && n.digits) c.reject = true;
+    else if (n.digits && !/,/.test(text.slice(n.start, n.end)) && v !== null && v >= 1900 && v <= 2100) {
+      // a year unless a people noun or a measure follows at once ("2000 people", "2000 killed")
+      if (
+        !/^\s+(?:people|persons|civilians|soldiers|troops|dead|killed|injured|wounded|deaths|casualties|were|have|had)\b/i.test(
+          post,
+        )
+      )
+        c.reject = true;
+    } else if (!n.digits && v === 1) {
+      // "one of the deadliest", "no one was killed"
+      if (/\b(?:no|any|every|each|the|this|that|which|another|only)\s*$/i.test(pre) || /^\s+of\b/i.test(post))
+        c.reject = true;
+    }
+    // ages and such carry along a list: "aged four, seven and nine"
+    if (!c.reject && k > 0) {
+      const p = cands[k - 1]!;
+      const gap = text.slice(p.n.end, n.start);
+      if (p.reject && /^\s*(?:,|,?\s*and|or|to|-|–)\s*$/.test(gap) && !p.n.compound) {
+        const ppre = text.slice(Math.max(0, p.n.start - 25), p.n.start);
+        if (/\b(?:aged|age|ages|age of|ages of|aged between|between)\s*$/i.test(ppre) || /[-–]\s*$/.test(gap))
+          c.reject = true;
+      }
+    }
+  }
+
+  // ── ranges and vague pairs ──
+  for (let k = 0; k + 1 < cands.length; k++) {
+    const a = cands[k]!;
+    const b = cands[k + 1]!;
+    if (a.reject || b.reject || a.n.value === null || b.n.value === null) continue;
+    const gap = text.slice(a.n.end, b.n.start);
+    const pre = text.slice(Math.max(0, a.n.start - 20), a.n.start);
+    if (/^\s+or\s+$/.test(gap)) {
+      a.reject = true; // "four or five": too vague to report
+      b.reject = true;
+      continue;
+    }
+    const dashTo = /^\s*(?:-|–|—|to)\s*$/.test(gap) && !/\bfrom\s*$/i.test(pre);
+    const between = /\bbetween\s*$/i.test(pre) && /^\s+and\s+$/.test(gap);
+    if ((dashTo || between) && a.n.value < b.n.value) {
+      a.rangeRole = "low";
+      b.rangeRole = "high";
+    }
+  }
+
+  // ── the noun phrase after each number: what is counted ──
+  for (const c of cands) {
+    if (c.reject) continue;
+    parseNounPhrase(text, c, cands);
+    c.qualifier = explicitQualifier(text, c);
+  }
+
+  // ── measure from the words after or before the number ──
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k]!;
+    if (c.reject) continue;
+    if (c.rangeRole === "low") continue; // takes the high end's reading
+    if (!c.measure) postMeasure(text, c);
+    if (!c.measure) preMeasure(text, c, cands, k);
+  }
+  // range lows follow their highs
+  for (let k = 0; k + 1 < cands.length; k++) {
+    const a = cands[k]!;
+    const b = cands[k + 1]!;
+    if (a.rangeRole !== "low") continue;
+    if (b.reject) a.reject = true;
+    a.measure = b.measure;
+    a.group = b.group;
+    a.people = b.people;
+    a.postMeasure = b.postMeasure;
+    a.ownPredicate = b.ownPredicate;
+  }
+
+  propagateLists(text, cands);
+
+  // ── breakdowns: "..., including 745 civilians" takes the measure of the count it splits ──
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k]!;
+    if (c.reject || c.measure) continue;
+    for (let h = k - 1; h >= 0; h--) {
+      const hd = cands[h]!;
+      if (hd.reject || !hd.measure) continue;
+      const between = text.slice(hd.npEnd, c.n.start);
+      if (BREAKDOWN_BEFORE.test(between) || BREAKDOWN_BEFORE.test(text.slice(hd.n.end, c.n.start))) {
+        c.measure = hd.measure;
+        c.head = h;
+      }
+      break;
+    }
+  }
+
+  // ── a sentence that carries on the count of the sentence before ("This included about 125 ...") ──
+  const prevHead = prev?.figures.find((f) => !f.superseded) ?? null;
+  const continues = prevHead !== null && CONTINUATION_START.test(text);
+  if (continues) {
+    for (const c of cands) if (!c.reject && !c.measure && c.people) c.measure = prevHead!.measure;
+  }
+
+  propagateLists(text, cands);
+
+  // ── superseded figures take the measure of the figure they precede or follow ──
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k]!;
+    if (c.reject) continue;
+    const pre = text.slice(Math.max(0, c.n.start - 60), c.n.start);
+    const fromAfterNumber = k > 0 && /\d[^.;\d]{0,30}\bfrom\s*$/i.test(pre) && !cands[k - 1]!.reject;
+    if (SUPERSEDED_BEFORE.test(pre) || fromAfterNumber) {
+      c.superseded = true;
+      if (!c.measure) {
+        const other = cands.find((o, j) => j !== k && !o.reject && o.measure && !o.superseded);
+        if (other) {
+          c.measure = other.measure;
+          c.group ??= other.group;
+          c.head = cands.indexOf(other);
+        }
+      }
+    }
+  }
+
+  const out: Figure[] = [];
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k]!;
+    if (c.reject || !c.measure) continue;
+    // a breakdown or list item with a predicate of its own ("of whom 793 had been discharged")
+    if (c.ownPredicate && !c.postMeasure) continue;
+    // a number without anything counted and no measure attached to it directly is too loose
+    if (c.n.value === 1 && !c.people) continue;
+    const pre = text.slice(Math.max(0, c.n.start - 100), c.n.start);
+    const qualifier =
+      c.rangeRole === "low"
+        ? "min"
+        : c.rangeRole === "high"
+          ? "max"
+          : (c.qualifier ?? "exact");
+    const cumulative =
+      /(?:\b(?:brings?|bringing|brought|raising|raises|pushing|pushes|taking|takes)\b[^.;]{0,80}\bto|\b(?:total|overall|cumulative|running)\b[^.;]{0,60}\b(?:to|at|of|is|was|stands at|stood at|reached)|\b(?:toll|deaths)\b[^.;]{0,60}\b(?:risen|rose|climbed|increased|jumped|reached|now stands at|has reached)(?:\s+to)?)\s*$/i.test(
+        pre.replace(QUAL_WORDS, ""),
+      );
+    const f: Figure = {
+      count: c.n.value,
+      measure: c.measure,
+      group: c.group ?? "total",
+      qualifier,
+      source: null,
+      sourceSurface: null,
+      text,
+      start: s.start + c.n.start,
+      end: s.start + c.n.end,
+    };
+    if (c.rangeRole) f.rangeRole = c.rangeRole;
+    if (c.superseded) f.superseded = true;
+    if (cumulative && !c.superseded) f.cumulative = true;
+    // who counted
+    let o: Originator | null = orig.forFigure(si, c.n.start);
+    if (!o && c.head !== null) {
+      const hf = out.find((x) => x.start === s.start + cands[c.head!]!.n.start);
+      if (hf?.source) o = { source: hf.source, surface: hf.sourceSurface ?? hf.source };
+    }
+    if (!o && prev && (prev.si === si - 1 || continues)) {
+      const pf = prev.figures.find((x) => x.source);
+      if (pf?.source) o = { source: pf.source, surface: pf.sourceSurface ?? pf.source };
+    }
+    if (o) {
+      f.source = o.source;
+      f.sourceSurface = o.surface;
+    }
+    // "security sources estimate their own casualties": the group of whoever counted
+    if (/\btheir own\s+\w*\s*(?:at|of|to)?\s*[^\d]{0,20}$/i.test(pre) && f.sourceSurface) {
+      if (
+        /\b(?:security|army|military|police|forces|troops|ministry of defen[cs]e|defen[cs]e ministry)\b/i.test(
+          f.sourceSurface,
+        )
+      )
+        f.group = "security_forces";
+    }
+    out.push(f);
+  }
+  return out;
+}
+
+/** Lists ("125 members ... and 148 fighters were killed") share a measure and a qualifier. */
+function propagateLists(text: string, cands: Candidate[]): void {
+  // lists ("125 members ... and 148 fighters were killed") share a measure ──
+  for (let k = 0; k + 1 < cands.length; k++) {
+    const a = cands[k]!;
+    const b = cands[k + 1]!;
+    if (a.reject || b.reject || a.rangeRole === "low") continue;
+    const gap = text.slice(a.npEnd, b.n.start).replace(QUAL_WORDS, "");
+    if (!/^\s*(?:,\s*(?:and\s+)?|,?\s+and\s+|\s+as well as\s+|\s+plus\s+)$/i.test(gap)) continue;
+    if (!a.measure && b.measure && b.postMeasure) {
+      a.measure = b.measure;
+      a.head = k + 1;
+    } else if (a.measure && !b.measure) {
+      b.measure = a.measure;
+      b.head = a.head ?? k;
+    }
+  }
+  // "about 125 fighters ... and 148 pro-Assad fighters": the qualifier carries along the list
+  for (let k = 0; k + 1 < cands.length; k++) {
+    const a = cands[k]!;
+    const b = cands[k + 1]!;
+    if (a.reject || b.reject || a.rangeRole || b.rangeRole || b.qualifier !== null || a.qualifier === null) continue;
+    const gap = text.slice(a.npEnd, b.n.start);
+    if (/^\s*(?:,\s*(?:and\s+)?|,?\s+and\s+|\s+as well as\s+)$/i.test(gap)) b.qualifier = a.qualifier;
+  }
+  // lists resolved right to left too ("745 civilians, 125 members and 148 fighters were killed")
+  for (let k = cands.length - 2; k >= 0; k--) {
+    const a = cands[k]!;
+    const b = cands[k + 1]!;
+    if (a.reject || b.reject || a.measure || !b.measure || a.rangeRole === "low") continue;
+    const gap = text.slice(a.npEnd, b.n.start).replace(QUAL_WORDS, "");
+    if (/^\s*(?:,\s*(?:and\s+)?|,?\s+and\s+|\s+as well as\s+)$/i.test(gap)) {
+      a.measure = b.measure;
+      a.head = k + 1;
+    }
+  }
+}
+
+/** The qualifier written around a number ("at least", "or more", "a dozen"), or null for none. */
+function explicitQualifier(text: string, c: Candidate): Qualifier | null {
+  const pre = text.slice(Math.max(0, c.n.start - 40), c.n.start);
+  const post = text.slice(c.n.end, c.n.end + 12);
+  const q = qualifierBefore(pre);
+  if (q) return q;
+  for (const [qq, re] of QUALIFIER_AFTER) if (re.test(post)) return qq;
+  if (!c.n.digits && /dozen/i.test(text.slice(c.n.start, c.n.end))) return "approx";
+  return null;
+}
+
+/** Reads the noun phrase after a number: its group, whether it counts people, where it ends. */
+function parseNounPhrase(text: string, c: Candidate, cands: Candidate[]): void {
+  const { n } = c;
+  const toks = tokenize(text, n.end, n.end + 140);
+  let i = 0;
+  let end = n.end;
+  const preTokens = text
+    .slice(Math.max(0, n.start - 30), n.start)
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(-3);
+  // "two of his brothers", "12 of them", "76 of the 137 pupils"
+  if (toks[0]?.t.toLowerCase() === "of") {
+    const t1 = toks[1]?.t.toLowerCase() ?? "";
+    if (POSSESSIVE.test(t1)) {
+      c.reject = true;
+      return;
+    }
+    if (/^(?:them|those|whom|these|which|us)$/.test(t1)) {
+      c.reject = true;
+      return;
+    }
+    // "of the 137 pupils": the next number speaks for this one's group
+    i = 1;
+    if (toks[1] && /^the$/i.test(toks[1].t)) i = 2;
+  }
+  let nounSeen = false;
+  for (; i < toks.length && i < 14; i++) {
+    const tok = toks[i]!;
+    const t = tok.t;
+    if (/^[“”"]$/.test(t)) continue;
+    if (/^[,;:()—–]$/.test(t)) break;
+    const lower = t.toLowerCase();
+    if ((lower === "and" || lower === "or" || lower === "plus") && i + 1 < toks.length) {
+      const nx = toks[i + 1]!;
+      if (cands.some((o) => o.n.start >= nx.start && o.n.start <= nx.start + 25)) break;
+    }
+    if (cands.some((o) => o !== c && o.n.start === tok.start)) {
+      // another number inside the phrase ("of the 137 pupils"): its phrase is ours
+      if (i <= 2) continue;
+      break;
+    }
+    const m = measureAt(text, tok.start);
+    if (m) {
+      // "the 12 dead", "a dozen injured miners", "47 injured": an adjective or a noun naming the measure
+      if (!nounSeen) {
+        c.measure = m.measure;
+        c.postMeasure = true;
+        c.people = true;
+        end = m.end;
+        // carry on only for an adjective before a noun ("injured miners")
+        const after = text.slice(m.end, m.end + 30);
+        const nextTok = /^\s+([\p{L}-]+)/u.exec(after)?.[1] ?? "";
+        if (nextTok && groupOf(nextTok)) {
+          c.group = groupOf(nextTok);
+          end = m.end + after.indexOf(nextTok) + nextTok.length;
+        }
+      }
+      break;
+    }
+    if (NP_STOP.test(t)) break;
+    // two-word groups first ("security forces", "aid workers", "police officers")
+    const two = i + 1 < toks.length ? `${t} ${toks[i + 1]!.t}` : "";
+    const g2 = two ? groupOf(two) : null;
+    const g = g2 ?? groupOf(t);
+    if (g) {
+      if (c.group === null) c.group = g;
+      c.people = true;
+      nounSeen = true;
+      end = g2 ? toks[i + 1]!.end : tok.end;
+      if (g2) i++;
+      continue;
+    }
+    if (NON_PEOPLE.test(t) || (two && NON_PEOPLE.test(two))) {
+      if (!nounSeen) {
+        c.reject = true;
+        return;
+      }
+      break;
+    }
+    if (KINSHIP.test(t) && preTokens.some((p) => POSSESSIVE.test(p))) {
+      c.reject = true;
+      return;
+    }
+    end = tok.end;
+  }
+  c.npEnd = end;
+  const np = text.slice(n.end, end);
+  if (c.group === "fighters" && GOVERNMENT_SIDE.test(np)) c.group = "security_forces";
+  if (c.group === null && /\bmembers\b/i.test(np) && /\bsecurity\b/i.test(np)) c.group = "security_forces";
+  // own predicate: "of whom 793 had been discharged"
+  const rest = text.slice(end, end + 40);
+  const op = OWN_PREDICATE.exec(rest);
+  if (op && !measureAt(text, end + rest.indexOf(op[1]!))) c.ownPredicate = true;
+}
+
+/** A measure after the noun phrase: "were killed", "died", "remain missing", "lost their lives". */
+function postMeasure(text: string, c: Candidate): void {
+  let pos = c.npEnd;
+  APPOSITIVE.lastIndex = pos;
+  const ap = APPOSITIVE.exec(text);
+  if (ap) pos += ap[0].length;
+  POST_GLUE.lastIndex = pos;
+  const g = POST_GLUE.exec(text);
+  const glued = g ? g[0] : "";
+  let at = pos + glued.length;
+  let m = measureAt(text, at);
+  if (!m) {
+    POST_PREP_THEN_VERB.lastIndex = pos;
+    const pp = POST_PREP_THEN_VERB.exec(text);
+    if (!pp) return;
+    at = pos + pp[0].length;
+    POST_GLUE.lastIndex = at;
+    const g2 = POST_GLUE.exec(text);
+    at += g2 ? g2[0].length : 0;
+    m = measureAt(text, at);
+    if (!m) return;
+  }
+  // "12 gunmen killed 3 people": the phrase is the agent, not the victims
+  if (!/\S/.test(glued) && ACTIVE_MEASURE.test(m.text) && ACTIVE_OBJECT.test(text.slice(m.end, m.end + 30)))
+    return;
+  c.measure = m.measure;
+  c.postMeasure = true;
+  c.ownPredicate = false;
+  if (!c.people && c.group === null && c.npEnd === c.n.end) c.people = true; // "15 were hurt"
+}
+
+/** A measure before the number: "killing at least", "the death toll rose to", "among the dead were". */
+function preMeasure(text: string, c: Candidate, cands: Candidate[], k: number): void {
+  const from = Math.max(0, c.n.start - 140);
+  let windowStart = from;
+  // not across another accepted number
+  for (let j = k - 1; j >= 0; j--) {
+    const o = cands[j]!;
+    if (!o.reject) {
+      windowStart = Math.max(windowStart, o.npEnd);
+      break;
+    }
+  }
+  const pre = text.slice(windowStart, c.n.start);
+  MEASURE_G.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  for (let m = MEASURE_G.exec(pre); m !== null; m = MEASURE_G.exec(pre)) last = m;
+  if (!last) return;
+  const term = last[0];
+  const between = pre.slice(last.index + term.length);
+  const betweenNoQual = between.replace(QUAL_WORDS, "");
+  const betweenWords = betweenNoQual
+    .replace(/[“”"‘’']/g, " ")
+    .split(/\s+/)
+    .filter(Boolean);
+  const glueOnly = betweenWords.every((w) => GLUE.has(w.toLowerCase())) && !/[,;:()]/.test(betweenNoQual);
+  const before = pre.slice(0, last.index);
+  const tollNoun = TOLL_NOUN.test(term) || /\bnumber of\s+(?:\w+\s+){0,2}$/i.test(before);
+  const tollVerb =
+    tollNoun &&
+    betweenWords.length <= 14 &&
+    !/[;]|\b(?:according|said|says|told)\b/i.test(betweenNoQual) &&
+    TOLL_VERB_END.test(betweenNoQual.replace(/[“”"‘’']/g, "").trimEnd() || "of");
+  if (!glueOnly && !tollVerb) return;
+  // a passive measure before a number is no measure of it: "were killed in 30 massacres" (handled by the NP)
+  c.measure = measureOf(last);
+  if (!c.group) {
+    // "civilian martyrs which amounted to 973": the group may stand before the measure
+    const lead = before.split(/\s+/).slice(-3).join(" ");
+    for (const w of lead.split(/\s+/)) {
+      const g = groupOf(w.replace(/[^\p{L}-]/gu, "")) ?? (/^civilian$/i.test(w) ? "civilians" : null);
+      if (g && g !== "total") c.group = g;
+    }
+  }
+  c.ownPredicate = false;
+}
+
+export function extractFigures(doc: Doc): Figure[] {
+  const out: Figure[] = [];
+  let orig: Originators | null = null;
+  let prev: { si: number; figures: Figure[] } | null = null;
+  const sentences = doc.sentences;
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si]!;
+    if (!HAS_NUMBER.test(s.text)) continue;
+    if (!ANY_MEASURE.test(s.text) && !(prev && prev.si >= si - 2 && CONTINUATION_START.test(s.text)))
+      continue;
+    orig ??= new Originators(doc);
+    const figs = sentenceFigures(s, si, orig, prev && prev.si >= si - 2 ? prev : null);
+    if (figs.length) {
+      out.push(...figs);
+      prev = { si, figures: figs };
+    }
+  }
+  // a figure given without its originator (a headline) takes the originator of the same figure elsewhere
+  for (const f of out) {
+    if (f.source || f.count === null) continue;
+    const same = out.find((o) => o !== f && o.source && o.count === f.count && o.measure === f.measure);
+    if (same) {
+      f.source = same.source;
+      f.sourceSurface = same.sourceSurface;
+      if (f.group === "total" && same.group !== "total") f.group = same.group;
+    }
+  }
+  return out;
 }

@@ -1,0 +1,476 @@
+// Originators: who counted a figure, not who printed it.
+// Attributions in a sentence ("according to X", "X said", "said X", "X's tally", "figures from X",
+// "citing X", "sources in X saying", a headline's ": X"), then resolution of what was written at the
+// figure to the fullest name the article gives: acronyms defined in parentheses, short forms
+// ("the Syrian Observatory"), descriptors ("a war monitor", "the ministry", "the group"), surnames.
+import type { Doc } from "./doc.js";
+
+/** A name reduced for comparison: lower case, accents and a leading "the" dropped, punctuation to spaces. */
+export function aliasKey(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[’']s\b/g, "")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim()
+    .replace(/^the /, "");
+}
+
+export interface Attribution {
+  /** The words at the figure ("a war monitor", "SOHR", "police spokesman Garry Desrosiers"). */
+  surface: string;
+  /** Where the attribution stands in the sentence (the verb or the preposition), for nearest-first choice. */
+  at: number;
+  /** A news outlet or agency: never the originator when the sentence cites someone else. */
+  outlet: boolean;
+  /** A pronoun or a bare descriptor ("it", "he", "the group"): resolved from the sentences before. */
+  pronoun: boolean;
+}
+
+export interface Originator {
+  source: string;
+  surface: string;
+}
+
+// ───────────────────────── vocabulary ─────────────────────────
+
+const OUTLET =
+  /^(?:the )?(?:reuters|afp|agence france[- ]presse|ap|associated press|bbc|cnn|al jazeera|sana|xinhua|tass|ria novosti|interfax|anadolu|irna|wafa|dpa|efe|upi|pti|ani|kyodo|yonhap|bernama|the national|guardian|new york times|washington post|sky news|nbc|abc|cbs|fox news|france 24|euronews|(?:[\w-]+ )?(?:state |local |official |national |pan-arab |news )?(?:media|news agency|press agency|press|television|tv|broadcaster|newspaper|daily|outlets?|reporters?|correspondents?)|an? [\w-]+ (?:reporter|correspondent|journalist)|journalists)(?:\s+news agency|\s+news)?$/i;
+
+/** Heads of organisations that count casualties (the fallback "mention" rule only accepts these). */
+const COUNTER_HEAD =
+  /\b(?:Observatory|Network|Ministry|Agency|Office|Organi[sz]ation|Committee|Commission|Department|Service|Services|Authority|Crescent|Cross|Watch|Monitor|Centre|Center|Institute|Bureau|Directorate|Programme|Program|Fund|Council|Amnesty|Coordination|Mission|Defence|Defense)\b/;
+
+const ORG_HEAD =
+  /\b(?:Observatory|Network|Ministry|Agency|Office|Organi[sz]ation|Committee|Commission|Department|Service|Services|Authority|Crescent|Cross|Watch|Monitor|Centre|Center|Institute|Bureau|Directorate|Programme|Program|Fund|Council|Amnesty|Coordination|Mission|Police|Army|Forces|Force|Guard|Corps|Command|Government|Hospital|Union|Federation|Association|Foundation|Society|Group|Coalition|Brigade|Administration|Court|Prosecutor|Secretariat|Front|Movement|Party|International|Doctors|Rescue|Emergency|Defence|Defense|Kendra)\b/;
+
+/** Lower-case words that can head an originator noun phrase. */
+const DESCRIPTOR_HEAD =
+  /\b(?:officials?|police|ministry|authorities|authority|monitor|monitoring group|watchdog|observatory|group|network|agency|sources?|spokes(?:man|woman|person)|government|military|army|department|service|committee|office|residents?|witnesses|medics|rescuers|doctors|hospitals?|parents|leaders?|governor|mayor|chief|secretary|minister|director|coordinator|officer|coroner|organi[sz]ation|charity|commission|council|civil defen[cs]e|fire (?:service|brigade|department)|presidency|administration|prosecutors?|activists?|volunteers?|teams?|workers?|staff|junta|regime|forces|command|tally|count|figures|data|report|statement|unit|centre|center|mission|defence|defense|officers?|ngo|un|u\.n\.|united nations)\b/i;
+
+const PRONOUN = /^(?:it|he|she|they|the (?:group|organi[sz]ation|monitor|watchdog|observatory|agency|ministry|network|charity|office|department|service|committee|authority|body|army|military|police|official|spokes(?:man|woman|person)|government|unit|mission|commission|council|centre|center))$/i;
+
+// Reporting verbs, lower case only ("States" in "United States" is a name, not a verb).
+const REPORT_VERB =
+  /\b(?:said|says|say|saying|told|tells|telling|reported|reports|report|reporting|documented|documents|documenting|estimated|estimates|estimate|estimating|announced|announces|announcing|confirmed|confirms|confirming|stated|added|adds|adding|counted|recorded|records|tallied|registered|noted|revealed|claimed|claims|acknowledged|updated|wrote|posted|put|puts|putting|gave|gives|giving|showed|shows|indicated|said in a statement)\b/g;
+const PUT_OBJECT = /^\s+(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:toll|number|figure|count|tally|estimate|total)\b/i;
+const PASSIVE_BEFORE = /\b(?:been|were|was|is|are|being|be|had|has|have|not|to|who|which|that)\s+$/i;
+const NOUN_BEFORE = /\b(?:the|a|an|its|their|his|her|these|those|media|news|press|unconfirmed|initial|earlier|official|latest|first|separate)\s+$/i;
+const ADVERBIAL_END =
+  /(?:\s*,?\s*\b(?:also|later|earlier|separately|previously|initially|officially|again|had|has|have|would|could|had earlier|in a statement|in a report|in an update|in a post|in a briefing|on [A-Z]\w+|late on [A-Z]\w+|early on [A-Z]\w+|on [A-Z]\w+ (?:morning|evening|night|afternoon)|last (?:night|week)|this week|on Telegram|on X|on Twitter|on Facebook|on social media|in a video|separately|then|now|yesterday|today))+\s*$/;
+const PAREN_END = /\s*\([^()]{0,80}\)\s*$/;
+const DASH_CLAUSE_END = /\s*[–—-]\s+[^–—]{1,120}?\s+[–—-]\s*$/;
+const RELATIVE_END = /,\s*(?:which|who|whose|where|whom)\b[^,]{0,140},\s*$/;
+const APPOSITIVE_END = /([^,]{2,80}),\s*([^,]{2,60}),\s*$/;
+const NP_BACK_STOP =
+  /^(?:that|and|but|while|which|who|when|after|as|because|since|if|where|than|then|so|said|told|reported|saying|telling|adding|killed|were|was|is|are|has|have|had|after|before|with|without|also|its|his|her)$/;
+const ACCORDING =
+  /\b(?:according to|citing|quoting|figures from|figures released by|figures compiled by|data from|data compiled by|statistics from|a tally by|a tally from|a count by|a tally compiled by|a report by|an estimate by|estimates by|estimates from)\s+/gi;
+const ACCORDING_PREFIX =
+  /^(?:an? (?:\w+ )?(?:tally|count|report|statement|estimate|figure|update)s? (?:by|from|compiled by|released by|of)\s+|(?:figures|data|statistics|estimates) (?:from|by|released by|compiled by)\s+|(?:the )?latest (?:figures|data|tally) (?:from|by)\s+)/i;
+const TALLY_POSSESSIVE =
+  /([\p{L}\p{M}.-]+(?:\s+[\p{L}\p{M}.-]+){0,6})[’']s?\s+(?:latest\s+|own\s+|updated\s+|daily\s+|official\s+|preliminary\s+)?(?:tally|count|figures|toll|death toll|data|estimate|statistics|records)\b/gu;
+const CAP_SPAN =
+  /\p{Lu}(?:[\p{L}\p{M}’'-]|\.(?=\p{Lu}))*(?:[ \t]+(?:(?:of|for|and|on|de|do|da|du|o|the|al|el)[ \t]+){0,2}\p{Lu}(?:[\p{L}\p{M}’'-]|\.(?=\p{Lu}))*)*/gu;
+const ACRONYM_DEF = /\(\s*(\p{Lu}[\p{Lu}\p{Ll}&]{1,8})\s*\)/gu;
+const IS_ACRONYM = /^\p{Lu}[\p{Lu}&\d]{1,7}s?$/u;
+const LEADING_JUNK =
+  /^(?:(?:the|a|an|its|their|his|her|and|but|while|that|so|then)\s+|[\p{L}-]+-(?:based|run|led|controlled|backed)\s+|(?:UK|Britain|London|US|Paris|Geneva|New York|Washington|Dhaka|Beirut)[\p{L}-]*-based\s+)+/iu;
+
+// ───────────────────────── names ─────────────────────────
+
+/** A surface form cleaned of determiners, "UK-based", possessive country words and trailing parentheses. */
+export function cleanName(surface: string): string {
+  let s = surface.trim().replace(/\s+/g, " ");
+  s = s.replace(/\s*\([^()]*\)\s*$/, "").replace(/[,.;:“”"‘’']+$/, "");
+  for (let i = 0; i < 3; i++) {
+    const before = s;
+    s = s.replace(LEADING_JUNK, "");
+    // "Ukraine's State Emergency Service" -> "State Emergency Service"; "the country's military" -> "military"
+    s = s.replace(/^(?:the\s+)?[\p{L}-]+[’']s\s+(?=\S+\s*\S*)/u, (m) => (/^\p{Lu}/u.test(m) || /country|nation|state|city|region|province|territory/i.test(m) ? "" : m));
+    if (s === before) break;
+  }
+  return s.trim();
+}
+
+const tokensOf = (s: string) => aliasKey(s).split(" ").filter(Boolean);
+function containsSeq(hay: string[], needle: string[]): boolean {
+  if (!needle.length || needle.length > hay.length) return false;
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+const acronymOf = (name: string) =>
+  name
+    .split(/[\s-]+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join("");
+
+interface Entity {
+  name: string;
+  start: number;
+  org: boolean;
+}
+
+/** Names the article gives: capitalised spans, organisations, acronyms defined in parentheses. */
+class NameIndex {
+  readonly entities: Entity[] = [];
+  /** acronym (upper case) -> full name */
+  readonly acronyms = new Map<string, string>();
+
+  constructor(text: string) {
+    const byEnd = new Map<number, Entity>();
+    CAP_SPAN.lastIndex = 0;
+    for (let m = CAP_SPAN.exec(text); m !== null; m = CAP_SPAN.exec(text)) {
+      let raw = m[0].replace(/[’'.]+$/, "");
+      const end = m.index + raw.length;
+      raw = raw.replace(/[’']s$/, "");
+      const name = cleanName(raw);
+      if (!name || name.length < 2) continue;
+      const e: Entity = { name, start: m.index, org: ORG_HEAD.test(name) || IS_ACRONYM.test(name) };
+      this.entities.push(e);
+      byEnd.set(end, e);
+    }
+    ACRONYM_DEF.lastIndex = 0;
+    for (let m = ACRONYM_DEF.exec(text); m !== null; m = ACRONYM_DEF.exec(text)) {
+      let k = m.index;
+      while (k > 0 && /\s/.test(text[k - 1]!)) k--;
+      const e = byEnd.get(k);
+      if (!e) continue;
+      e.org = true;
+      this.acronyms.set(m[1]!.toUpperCase(), e.name);
+    }
+  }
+
+  /** The fullest name of the article that contains `name` (tokens in order), or an acronym's expansion. */
+  canonical(name: string): string {
+    const clean = cleanName(name);
+    const expanded = this.acronyms.get(clean.toUpperCase());
+    if (expanded && IS_ACRONYM.test(clean)) return expanded;
+    const t = tokensOf(clean);
+    if (!t.length) return clean;
+    let best = clean;
+    let bestLen = t.length;
+    for (const e of this.entities) {
+      const et = tokensOf(e.name);
+      if (et.length > bestLen && containsSeq(et, t)) {
+        // a single common word ("Observatory") must belong to an organisation, a surname to a person
+        if (t.length === 1 && !(e.org && ORG_HEAD.test(clean)) && et[et.length - 1] !== t[0]) continue;
+        best = e.name;
+        bestLen = et.length;
+      }
+    }
+    // an acronym that the article never expands but that spells a name it gives
+    if (best === clean && IS_ACRONYM.test(clean)) {
+      for (const e of this.entities) if (e.org && acronymOf(e.name) === clean) return e.name;
+    }
+    return best;
+  }
+
+  /** The named organisation nearest to `pos` whose name fits a descriptor ("war monitor", "ministry"). */
+  nearestOrg(pos: number, fits: RegExp): string | null {
+    let best: Entity | null = null;
+    let bestDist = Number.POSITIVE_INFINITY;
+    for (const e of this.entities) {
+      if (!e.org || !fits.test(e.name)) continue;
+      const d = Math.abs(e.start - pos) + (e.start > pos ? 1 : 0);
+      if (d < bestDist) {
+        best = e;
+        bestDist = d;
+      }
+    }
+    return best ? this.canonical(best.name) : null;
+  }
+}
+
+/** What a descriptor can stand for among the article's names. */
+const DESCRIPTOR_KINDS: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [
+    /\b(?:monitor|monitoring (?:group|organi[sz]ation)|watchdog|observatory|rights (?:group|organi[sz]ation|network|body)|human rights)\b/i,
+    /\b(?:Observatory|Network|Watch|Monitor|Rights|Amnesty|Documentation|Kendra)\b/,
+  ],
+  [/\bministry\b/i, /\bMinistry\b/],
+  [/\bagency\b/i, /\b(?:Agency|Office|OCHA|UNHCR|UNICEF|UNRWA|IOM|WHO|Programme)\b/],
+  [/\b(?:committee)\b/i, /\bCommittee\b/],
+  [/\b(?:department)\b/i, /\bDepartment\b/],
+  [/\b(?:service)\b/i, /\bServices?\b/],
+  [/\b(?:network)\b/i, /\bNetwork\b/],
+];
+
+// ───────────────────────── attributions in a sentence ─────────────────────────
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean);
+
+/** The noun phrase that ends `before` (the subject of a reporting verb), or null. */
+function subjectBefore(before: string): string | null {
+  let s = before;
+  for (let i = 0; i < 4; i++) {
+    const prev = s;
+    s = s.replace(ADVERBIAL_END, "").replace(PAREN_END, "").replace(DASH_CLAUSE_END, "").replace(RELATIVE_END, ", ");
+    if (s === prev) break;
+  }
+  if (/,\s*$/.test(s)) {
+    // "Nema's zonal coordinator, Ahmed Usman, said": the appositive names the speaker
+    const ap = APPOSITIVE_END.exec(s);
+    if (ap) {
+      const name = ap[2]!.trim();
+      if (/^\p{Lu}/u.test(name) && words(name).length <= 5) return name;
+    }
+    return null;
+  }
+  const toks = words(s);
+  const out: string[] = [];
+  for (let i = toks.length - 1; i >= 0 && out.length < 9; i--) {
+    const t = toks[i]!;
+    if (/[,;:“”"‘(—–]$/.test(t) || /^[“"‘(]/.test(t) || t === "-") {
+      if (/^[“"‘(]/.test(t) && !/[,;:”")]$/.test(t)) out.unshift(t.replace(/^[“"‘(]+/, ""));
+      break;
+    }
+    if (/[.’"”]$/.test(t) && !/^\p{Lu}[\p{L}.]*\.$/u.test(t) && !/[’']s?$/.test(t)) break;
+    if (NP_BACK_STOP.test(t)) break;
+    out.unshift(t);
+  }
+  if (!out.length) return null;
+  const np = out.join(" ");
+  if (!/\p{Lu}/u.test(np) && !DESCRIPTOR_HEAD.test(np) && !PRONOUN.test(np)) return null;
+  return np;
+}
+
+/** The noun phrase right after an inverted reporting verb (", said the health ministry."). */
+function subjectAfter(after: string): string | null {
+  const m = /^\s+((?:the|a|an)\s+[^,.;:“”"]{1,80}?|\p{Lu}[^,.;:“”"]{0,80}?)\s*(?:[,.;:]|$|\s+(?:on|in|late|early|last|this|told|said|adding|citing)\b)/u.exec(after);
+  if (!m) return null;
+  const np = m[1]!.trim();
+  if (words(np).length > 9) return null;
+  if (!/\p{Lu}/u.test(np) && !DESCRIPTOR_HEAD.test(np)) return null;
+  return np;
+}
+
+/** The noun phrase that opens a sentence ("Borno state governor Babagana Zulum gave ..."). */
+function leadingSubject(sentence: string): string | null {
+  const m = /^((?:(?:the|a|an|[\p{Lu}][\p{L}\p{M}’'.-]*|[\p{Ll}-]+-(?:based|run|led)|state|provincial|regional|local|national|health|interior|defen[cs]e|civil|emergency|police|army|military|government|security|medical|fire|rescue|hospital|district|county|city|chief|deputy|senior|officials?|ministry|department|service|agency|office|spokes(?:man|woman|person)|governor|mayor|secretary|minister|director|coordinator|officer|sources?|authorities|of|for)\s+){0,9}(?:[\p{Lu}][\p{L}\p{M}’'.-]*|officials?|ministry|department|service|agency|office|authorities|police|army|military|government|sources?|spokes(?:man|woman|person)))\b/u.exec(
+    sentence,
+  );
+  if (!m) return null;
+  const np = m[1]!.trim();
+  if (!DESCRIPTOR_HEAD.test(np) && !(/\p{Lu}/u.test(np) && words(np).length >= 2)) return null;
+  return np;
+}
+
+function isOutlet(surface: string): boolean {
+  return OUTLET.test(cleanName(surface)) || OUTLET.test(surface.trim());
+}
+
+/** The phrase after "according to": up to a clause break. */
+function phraseAfter(after: string): string | null {
+  const m = /^([^,.;:“”"()]{1,120}?)(?:\s*\(([^()]{1,12})\))?\s*(?:[,.;:“”"]|$|\s+(?:on|which|who|that|while|as|and said|said|in a statement)\b)/.exec(after);
+  if (!m) return null;
+  let np = m[1]!.trim().replace(ACCORDING_PREFIX, "");
+  if (m[2] && IS_ACRONYM.test(m[2])) np = `${np} (${m[2]})`;
+  return np && words(np).length <= 14 ? np : null;
+}
+
+/** Every attribution in a sentence, in order of position. */
+export function findAttributions(sentence: string): Attribution[] {
+  const out: Attribution[] = [];
+  const add = (surface: string | null, at: number) => {
+    if (!surface) return;
+    const s = surface.trim();
+    if (!s) return;
+    out.push({ surface: s, at, outlet: isOutlet(s), pronoun: PRONOUN.test(s) });
+  };
+  ACCORDING.lastIndex = 0;
+  for (let m = ACCORDING.exec(sentence); m !== null; m = ACCORDING.exec(sentence)) {
+    add(phraseAfter(sentence.slice(m.index + m[0].length)), m.index);
+  }
+  TALLY_POSSESSIVE.lastIndex = 0;
+  for (let m = TALLY_POSSESSIVE.exec(sentence); m !== null; m = TALLY_POSSESSIVE.exec(sentence)) {
+    const np = subjectBefore(`${sentence.slice(0, m.index)}${m[1]}`);
+    if (np && !/^(?:it|its|their|his|her)$/i.test(np)) add(np, m.index);
+  }
+  REPORT_VERB.lastIndex = 0;
+  for (let m = REPORT_VERB.exec(sentence); m !== null; m = REPORT_VERB.exec(sentence)) {
+    const verb = m[0];
+    const before = sentence.slice(0, m.index);
+    const after = sentence.slice(m.index + verb.length);
+    if (/^(?:put|puts|putting|gave|gives|giving)$/.test(verb) && !PUT_OBJECT.test(after)) continue;
+    if (PASSIVE_BEFORE.test(before) && !/^(?:saying|telling|adding|giving|putting|citing)$/.test(verb)) continue;
+    if (/^(?:report|reports|estimate|estimates|records|claims|documents|figures)$/.test(verb) && NOUN_BEFORE.test(before))
+      continue;
+    let subj: string | null = null;
+    if (/(?:,|[”"’])\s*$/.test(before) && /^(?:said|says|reported|added|told|wrote|stated)$/.test(verb)) {
+      subj = subjectAfter(after);
+    }
+    if (!subj) subj = subjectBefore(before);
+    if (!subj && /,\s*$/.test(before)) subj = leadingSubject(sentence); // "…, saying 27 people had died"
+    add(subj, m.index);
+  }
+  // a headline's attribution after a colon: "Over 1,000 killed in two days of clashes: rights group"
+  const colon = /:\s+([^:.!?]{2,50})$/.exec(sentence);
+  if (colon && !/[.!?]$/.test(sentence) && words(colon[1]!).length <= 5 && DESCRIPTOR_HEAD.test(colon[1]!)) {
+    add(colon[1]!, colon.index);
+  }
+  out.sort((a, b) => a.at - b.at);
+  return out;
+}
+
+// ───────────────────────── the resolver ─────────────────────────
+
+/** Resolves attributions of one article to canonical originator names. Built once per article. */
+export class Originators {
+  private names: NameIndex | null = null;
+  private readonly perSentence = new Map<number, Attribution[]>();
+
+  constructor(private readonly doc: Doc) {}
+
+  private index(): NameIndex {
+    this.names ??= new NameIndex(this.doc.text);
+    return this.names;
+  }
+
+  attributions(i: number): Attribution[] {
+    let a = this.perSentence.get(i);
+    if (!a) {
+      const s = this.doc.sentences[i];
+      a = s ? findAttributions(s.text) : [];
+      this.perSentence.set(i, a);
+    }
+    return a;
+  }
+
+  /**
+   * The originator of a figure at `offset` (in the sentence) of sentence `i`: the nearest attribution in
+   * the same clause, preferring anyone cited over the outlet that cites them. Null when there is none.
+   */
+  forFigure(i: number, offset: number): Originator | null {
+    const all = this.attributions(i);
+    if (!all.length) return this.mention(i, offset);
+    const text = this.doc.sentences[i]!.text;
+    const clauseOf = (pos: number) => clauseIndex(text, pos);
+    const here = clauseOf(offset);
+    const nonOutlet = all.filter((a) => !a.outlet);
+    const pool = nonOutlet.length ? nonOutlet : all;
+    const sameClause = pool.filter((a) => clauseOf(a.at) === here);
+    const cands = sameClause.length ? sameClause : pool;
+    let best = cands[0]!;
+    for (const a of cands) if (Math.abs(a.at - offset) < Math.abs(best.at - offset)) best = a;
+    return this.resolve(best, i);
+  }
+
+  /** A sentence without attribution that names a counting organisation: that organisation. */
+  private mention(i: number, offset: number): Originator | null {
+    const s = this.doc.sentences[i]!;
+    CAP_SPAN.lastIndex = 0;
+    for (let m = CAP_SPAN.exec(s.text); m !== null; m = CAP_SPAN.exec(s.text)) {
+      if (m.index > offset) break;
+      const name = cleanName(m[0].replace(/[’']s$/, ""));
+      if (COUNTER_HEAD.test(name) && !isOutlet(name)) {
+        return { source: this.index().canonical(name), surface: m[0] };
+      }
+    }
+    return null;
+  }
+
+  /** Canonical name for an attribution of sentence `i`. */
+  resolve(a: Attribution, i: number): Originator | null {
+    const surface = a.surface;
+    if (a.pronoun) {
+      const prior = this.priorOriginator(i, surface);
+      if (prior) return { source: prior.source, surface };
+      const bare = cleanName(surface);
+      if (/^(?:it|he|she|they)$/i.test(bare)) return null;
+      return { source: bare, surface };
+    }
+    return { source: this.canonical(surface, this.doc.sentences[i]!.start), surface };
+  }
+
+  /** The fullest name for a surface form found at `pos` of the article text. */
+  canonical(surface: string, pos: number): string {
+    const idx = this.index();
+    const clean = cleanName(surface);
+    // a named organisation or person inside the phrase ("a Dhaka Metropolitan Police spokesman")
+    const caps = [...clean.matchAll(CAP_SPAN)].map((m) => cleanName(m[0].replace(/[’']s$/, "")));
+    const orgInside = caps.find((c) => ORG_HEAD.test(c) || idx.acronyms.has(c.toUpperCase()) || IS_ACRONYM.test(c));
+    if (orgInside && (orgInside !== clean || IS_ACRONYM.test(clean))) {
+      if (!/^\p{Lu}/u.test(clean) || orgInside.length >= clean.length - 2 || DESCRIPTOR_HEAD.test(clean)) {
+        // keep a lower-case head after the organisation when it says who in it ("Defense Ministry official")
+        const c = idx.canonical(orgInside);
+        if (orgInside === clean || IS_ACRONYM.test(orgInside)) return c;
+        return c;
+      }
+    }
+    if (caps.length && !orgInside) {
+      // a person: the last capitalised span is the name ("regional governor Serhiy Lysak")
+      const person = caps[caps.length - 1]!;
+      const beforeName = clean.slice(0, clean.lastIndexOf(person)).trim();
+      const endsWithName = clean.endsWith(person);
+      if (endsWithName && !beforeName || !/\p{Lu}/u.test(beforeName) || words(person).length >= 2) {
+        const full = idx.canonical(person);
+        if (words(full).length >= 2 || !beforeName) return full;
+      }
+    }
+    for (const [kind, fits] of DESCRIPTOR_KINDS) {
+      if (!kind.test(clean)) continue;
+      const named = idx.nearestOrg(pos, fits);
+      if (named && descriptorFits(clean, named)) return named;
+    }
+    return idx.canonical(clean);
+  }
+
+  /** The originator a pronoun or a bare descriptor ("it", "the group", "the ministry") refers to. */
+  private priorOriginator(i: number, surface: string): Originator | null {
+    const bare = cleanName(surface).toLowerCase();
+    const person = /^(?:he|she)$/.test(bare);
+    for (let j = i; j >= 0 && j >= i - 4; j--) {
+      const atts = this.attributions(j).filter((a) => !a.pronoun && !a.outlet);
+      for (let k = atts.length - 1; k >= 0; k--) {
+        const a = atts[k]!;
+        const r = this.resolve(a, j);
+        if (!r) continue;
+        const isPerson = /^\p{Lu}\S*\s+\p{Lu}/u.test(r.source) && !ORG_HEAD.test(r.source) && !DESCRIPTOR_HEAD.test(r.source);
+        if (person && !isPerson && !/spokes|official|officer|governor|minister|leader|chief|director/i.test(a.surface))
+          continue;
+        if (!person && bare !== "they" && isPerson) continue;
+        if (/^the /.test(bare)) {
+          const head = bare.replace(/^the /, "");
+          if (!["group", "organisation", "organization", "body"].includes(head) && !aliasKey(r.source).includes(head))
+            continue;
+        }
+        return r;
+      }
+    }
+    // a descriptor with no earlier attribution may still name an organisation of the article
+    if (/^the /.test(bare)) {
+      const s = this.doc.sentences[i];
+      for (const [kind, fits] of DESCRIPTOR_KINDS) {
+        if (!kind.test(bare)) continue;
+        const named = this.index().nearestOrg(s ? s.start : 0, fits);
+        if (named) return { source: named, surface };
+      }
+    }
+    return null;
+  }
+}
+
+/** A specific descriptor ("health ministry") must agree with the name it resolves to. */
+function descriptorFits(descriptor: string, name: string): boolean {
+  const spec = /\b(health|interior|defen[cs]e|foreign|emergency|civil protection|information|disaster|migration|refugee|humanitarian)\b/i.exec(
+    descriptor,
+  );
+  if (!spec) return true;
+  const key = aliasKey(name);
+  const s = spec[1]!.toLowerCase().replace("defence", "defen").replace("defense", "defen");
+  return key.includes(s);
+}
+
+const CLAUSE_BREAK = /;|,\s*(?:while|whereas|but)\s|\s(?:while|whereas)\s/g;
+function clauseIndex(text: string, pos: number): number {
+  let n = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(text); m !== null && m.index < pos; m = CLAUSE_BREAK.exec(text)) n++;
+  return n;
+}
