@@ -104,7 +104,8 @@ function splitText(text: string): string[] {
 function unitsFor(block: ReplyBlock): Unit[] {
   switch (block.kind) {
     case "heading":
-      return [{ block: header(block.text), items: 1 }];
+      // sub-headings in bold: header blocks are for the reply's title
+      return [{ block: section(`*${fitEscaped(block.text, 2900, escapeSlack)}*`), items: 1 }];
     case "text":
       return splitText(block.text).map((t) => ({ block: section(t), items: 1 }));
     case "alert":
@@ -140,6 +141,21 @@ function unitsFor(block: ReplyBlock): Unit[] {
   }
 }
 
+/** Consecutive text sections share one block while they fit, so long replies use fewer blocks. */
+function mergeSections(units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (const u of units) {
+    const last = out.at(-1);
+    const a =
+      last && "text" in last.block && last.block.type === "section" ? last.block.text.text : undefined;
+    const b = "text" in u.block && u.block.type === "section" ? u.block.text.text : undefined;
+    if (last && a !== undefined && b !== undefined && a.length + 1 + b.length <= SLACK_MAX_SECTION) {
+      out[out.length - 1] = { block: section(`${a}\n${b}`), items: last.items + u.items };
+    } else out.push(u);
+  }
+  return out;
+}
+
 /** The plain fallback: the title and the first lines of text, escaped. */
 function fallbackText(reply: Reply): string {
   const lines = [reply.title];
@@ -158,6 +174,7 @@ export function renderBlocks(reply: Reply): SlackMessage {
     },
     ...reply.blocks.flatMap(unitsFor),
   ];
+  units.splice(1, units.length - 1, ...mergeSections(units.slice(1)));
   let blocks = units.map((u) => u.block);
   if (units.length > SLACK_MAX_BLOCKS) {
     const kept = units.slice(0, SLACK_MAX_BLOCKS - 1);
