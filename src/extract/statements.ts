@@ -1,7 +1,436 @@
-// Quoted statements with their speakers. (Filled in by the extraction issue.)
-import type { Statement } from "../core/types.js";
+// Quoted statements with their speakers.
+// 1. quotes.ts finds the quotation spans (one linear scan).
+// 2. speakers.ts reads the attribution around each span (after it, then before it, in its sentence).
+// 3. Spans without attribution inherit it: the next paragraph of a multi-paragraph quote, a second
+//    quote in the same sentence or paragraph, or a quote paragraph following a speaker's quote.
+// 4. Pronouns go to the last fitting person (a quoted speaker or a sentence subject); short names go
+//    to the full name the article gives (NameIndex); "the interim president" to the named president.
+// 5. Fragments of one speaker in one sentence are joined; bare scare quotes are dropped.
+import type { Sentence, Statement, StatementKind } from "../core/types.js";
 import type { Doc } from "./doc.js";
+import {
+  isAcronym,
+  isOrgWord,
+  looksLikeOrg,
+  looksLikePlace,
+  NameIndex,
+  nameRuns,
+  splitTitle,
+  stripLeading,
+} from "./names.js";
+import { findQuotes, type QuoteSpan } from "./quotes.js";
+import { type Attribution, kindOf, nameAndTitle, postAttribution, preAttribution } from "./speakers.js";
 
-export function extractStatements(_doc: Doc): Statement[] {
-  return [];
+interface Resolved {
+  speaker: string | null;
+  surface: string | null;
+  role: string | null;
+  kind: StatementKind;
+  /** A person (named or described), rather than an institution. */
+  person: boolean;
+}
+
+interface Found extends Resolved {
+  span: QuoteSpan;
+  sentence: number;
+  at: number;
+  attributed: boolean;
+}
+
+const PRONOUN_RE = /^(?:he|she|they|it|we|i)$/i;
+const PREPOSITION_BEFORE_RE =
+  /\b(?:in|at|on|from|near|for|to|by|with|of|against|toward|towards|under|over|between|into|after|before|than|like|about|across|through|via|an|a)\s+$/i;
+const ROLE_HEAD_RE =
+  /\b(president|minister|envoy|chief|spokesman|spokeswoman|spokesperson|ambassador|leader|secretary|governor|mayor|commander|premier|chancellor|commissioner|general|king|emir|director|coordinator|rapporteur|prosecutor|sheriff)$/i;
+const MAX_QUOTE_CHARS = 2500;
+
+export function extractStatements(doc: Doc): Statement[] {
+  const text = doc.text;
+  if (!text) return [];
+  const spans = findQuotes(text);
+  if (!spans.length) return [];
+  const names = new NameIndex(text);
+  const sentences = doc.sentences;
+  const lines = lineStarts(text);
+  const lineStart = (_t: string, pos: number) => lines[lineIndex(lines, pos)]!;
+  const lineEnd = (t: string, pos: number) => {
+    const k = lineIndex(lines, pos) + 1;
+    return k < lines.length ? lines[k]! - 1 : t.length;
+  };
+  const found: Found[] = [];
+  const inheritFrom = (span: QuoteSpan, continuing: boolean, paraStart: number, si: number) =>
+    inherit(found, span, continuing, paraStart, si, lineStart(text, Math.max(0, paraStart - 2)));
+
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i]!;
+    const prev = i > 0 ? spans[i - 1]! : null;
+    const next = i + 1 < spans.length ? spans[i + 1]! : null;
+    const continuing = prev !== null && prev.group === span.group;
+    // an unbalanced mark that does not start a paragraph is not a quotation
+    const continued = next !== null && next.group === span.group;
+    if (!span.closed && !span.paraStart && !continuing && !continued) continue;
+    if (span.end - span.start > MAX_QUOTE_CHARS) continue;
+
+    const paraStart = lineStart(text, span.open);
+    const paraEnd = lineEnd(text, span.close);
+    const si = sentenceAt(sentences, span.open);
+    let ctxStart = si >= 0 ? Math.max(sentences[si]!.start, paraStart) : paraStart;
+    if (prev && prev.close >= ctxStart && prev.close < span.open) ctxStart = prev.close + 1;
+    const postLimit = Math.min(next ? next.open : text.length, paraEnd, span.close + 300);
+
+    const endsSentence = /[.!?…]$/.test(text.slice(span.start, span.end));
+    const post = span.closed ? postAttribution(text, span.close + 1, postLimit) : null;
+    const pre = preAttribution(text, ctxStart, span.open);
+    let att: Attribution | null;
+    if (post && pre) att = endsSentence && !/[!?]$/.test(text.slice(span.start, span.end)) ? pre : post;
+    else att = post ?? pre;
+
+    let res: Resolved | null = att ? resolve(att, names, found, sentences, spans) : null;
+    const attributed = res !== null && res.speaker !== null;
+    if (!attributed) {
+      const inherited = inheritFrom(span, continuing, paraStart, si);
+      if (inherited) res = inherited;
+    }
+    found.push({
+      ...(res ?? { speaker: null, surface: null, role: null, kind: "witness", person: false }),
+      span,
+      sentence: si,
+      at: att ? att.at : span.open,
+      attributed,
+    });
+  }
+
+  return assemble(found, text, sentences, lineStart, lineEnd);
+}
+
+/** Speaker of an unattributed span from its neighbours. */
+function inherit(
+  found: Found[],
+  span: QuoteSpan,
+  continuing: boolean,
+  paraStart: number,
+  sentence: number,
+  prevPara: number,
+): Resolved | null {
+  const last = found[found.length - 1];
+  if (!last || last.speaker === null) return null;
+  if (continuing && last.span.group === span.group) return last;
+  if (last.sentence === sentence && sentence >= 0) return last;
+  // same paragraph
+  if (last.span.open >= paraStart) return last;
+  // a quote paragraph right after a paragraph holding the last quote
+  if (span.paraStart) {
+    if (last.span.open >= prevPara) return last;
+  }
+  return null;
+}
+
+function resolve(
+  att: Attribution,
+  names: NameIndex,
+  found: Found[],
+  sentences: Sentence[],
+  spans: QuoteSpan[],
+): Resolved | null {
+  const surface = att.surface.replace(/\s+/g, " ").trim();
+  if (PRONOUN_RE.test(surface)) {
+    const r = resolvePronoun(surface.toLowerCase(), att.at, names, found, sentences, spans);
+    return r ? { ...r, surface } : null;
+  }
+  const stripped = surface.replace(/^(?:the)\s+/i, "");
+  // a named person: the last capitalised run, after its title
+  const nt = nameAndTitle(stripped);
+  const runs = nameRuns(stripped);
+  const lastRun = runs[runs.length - 1];
+  if (nt && lastRun && lastRun.end >= stripped.length - 1 && !lastRun.possessive) {
+    const words = nt.name.split(" ");
+    const isOrg = looksLikeOrg(words) || (words.length === 1 && isAcronym(words[0]!));
+    if (!isOrg && !looksLikePlace(words)) {
+      const full = names.resolve(nt.name, att.at);
+      const lowerRole = stripped
+        .slice(0, lastRun.start)
+        .trim()
+        .replace(/^(?:the|a|an)\s+/i, "");
+      const role = att.role ?? (joinRole(lowerRole, nt.title) || (full?.role ?? null));
+      const speaker = full ? full.name : nt.name;
+      // a single capitalised word that the article never names in full and that carries no title is
+      // most likely a person only when it stands alone as the subject ("Haidar said")
+      return { speaker, surface, role, kind: kindOf(speaker, role), person: true };
+    }
+  }
+  // "the interim president" → the person the article titles president
+  const head = ROLE_HEAD_RE.exec(stripped.replace(/\s+(?:of|for|to|in)\s.*$/i, ""));
+  if (head && /^(?:the|this|that)\s/i.test(surface)) {
+    const p = names.byRole(head[1]!, att.at);
+    if (p) {
+      const full = names.resolve(p.name, att.at) ?? p;
+      return {
+        speaker: full.name,
+        surface,
+        role: stripped,
+        kind: kindOf(full.name, `${stripped} ${p.role ?? ""}`),
+        person: true,
+      };
+    }
+  }
+  const kind = kindOf(stripped, att.role);
+  const person = !looksInstitutional(stripped);
+  return { speaker: stripped, surface, role: att.role, kind, person };
+}
+
+function joinRole(lower: string, title: string | null): string {
+  return [lower, title].filter(Boolean).join(" ").trim();
+}
+
+function looksInstitutional(s: string): boolean {
+  if (
+    /\b(?:ministry|government|authorities|army|police|presidency|office|council|agency|committee|group|observatory|network|union|embassy|department|forces|military|monitor|watchdog|organi[sz]ation|commission|court|service|services|administration|regime|media|state)\b/i.test(
+      s,
+    )
+  )
+    return !/\b(?:spokes(?:man|woman|person)|official|officer|chief|head|minister|director|source)\b/i.test(
+      s,
+    );
+  const runs = nameRuns(s);
+  return runs.some(
+    (r) => r.tokens.some((t) => isOrgWord(t.text)) || (r.tokens.length === 1 && isAcronym(r.text)),
+  );
+}
+
+/** The last fitting person (or, for "it", institution) before `at`. */
+function resolvePronoun(
+  pronoun: string,
+  at: number,
+  names: NameIndex,
+  found: Found[],
+  sentences: Sentence[],
+  spans: QuoteSpan[],
+): Omit<Resolved, "surface"> | null {
+  const wantPerson = pronoun !== "it";
+  // the last attributed speaker
+  let best: { at: number; r: Omit<Resolved, "surface"> } | null = null;
+  for (let k = found.length - 1; k >= 0; k--) {
+    const f = found[k]!;
+    if (f.speaker === null || f.at >= at) continue;
+    if (at - f.at > 1500) break;
+    if (wantPerson ? f.person || pronoun === "they" || pronoun === "we" : !f.person) {
+      best = { at: f.at, r: f };
+      break;
+    }
+  }
+  // the subject of a recent sentence
+  let si = sentenceAt(sentences, at);
+  const stop = Math.max(-1, si - 6);
+  for (; si > stop; si--) {
+    const s = sentences[si];
+    if (!s) continue;
+    if (best && s.end <= best.at) break;
+    const subj = wantPerson ? personSubject(s, at, names, spans) : institutionSubject(s, at, spans);
+    if (subj && (!best || subj.at > best.at)) {
+      best = { at: subj.at, r: subj.r };
+      break;
+    }
+  }
+  return best ? best.r : null;
+}
+
+function insideQuote(spans: QuoteSpan[], pos: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid]!;
+    if (pos < s.open) hi = mid - 1;
+    else if (pos > s.close) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** The first person named in a sentence outside quotes and not after a preposition, before `limit`. */
+function personSubject(
+  s: Sentence,
+  limit: number,
+  names: NameIndex,
+  spans: QuoteSpan[],
+): { at: number; r: Omit<Resolved, "surface"> } | null {
+  for (const run of nameRuns(s.text.slice(0, 400))) {
+    const at = s.start + run.start;
+    if (at >= limit) break;
+    if (run.possessive || insideQuote(spans, at)) continue;
+    const tokens = stripLeading(run.tokens);
+    if (!tokens.length) continue;
+    const tokStart = tokens[0]!.start;
+    if (PREPOSITION_BEFORE_RE.test(s.text.slice(Math.max(0, tokStart - 12), tokStart))) continue;
+    const { role, name } = splitTitle(tokens);
+    const words = name.map((t) => t.text);
+    if (!words.length || looksLikeOrg(words) || looksLikePlace(words)) continue;
+    const full = names.resolve(words.join(" "), at);
+    if (!full && words.length < 2 && !role.length) continue;
+    const speaker = full ? full.name : words.join(" ");
+    const r = role.length ? role.map((t) => t.text).join(" ") : (full?.role ?? null);
+    return { at, r: { speaker, role: r, kind: kindOf(speaker, r), person: true } };
+  }
+  // "a resident", "one survivor" as the subject
+  const m =
+    /^(?:[^,]*,\s*)?((?:a|an|one|another)\s+(?:[\p{L}-]+\s+){0,3}?(?:resident|witness|survivor|man|woman|mother|father|relative|neighbou?r|villager|farmer|teacher|student|doctor|nurse|worker|official|activist|driver|shopkeeper|local))\b/iu.exec(
+      s.text,
+    );
+  if (m && s.start + m.index < limit) {
+    const sp = m[1]!;
+    return {
+      at: s.start + (m.index ?? 0),
+      r: { speaker: sp, role: null, kind: kindOf(sp, null), person: true },
+    };
+  }
+  return null;
+}
+
+function institutionSubject(
+  s: Sentence,
+  limit: number,
+  spans: QuoteSpan[],
+): { at: number; r: Omit<Resolved, "surface"> } | null {
+  for (const run of nameRuns(s.text.slice(0, 400))) {
+    const at = s.start + run.start;
+    if (at >= limit) break;
+    if (insideQuote(spans, at)) continue;
+    const tokens = stripLeading(run.tokens).map((t) => t.text);
+    if (!tokens.length) continue;
+    if (tokens.some((t) => isOrgWord(t)) || (tokens.length === 1 && isAcronym(tokens[0]!))) {
+      const sp = tokens.join(" ");
+      return { at, r: { speaker: sp, role: null, kind: kindOf(sp, null), person: false } };
+    }
+  }
+  const m =
+    /\bthe\s+((?:[\p{L}-]+\s+){0,3}(?:ministry|government|army|police|presidency|agency|committee|group|observatory|monitor|watchdog|organi[sz]ation|authorities|council|office))\b/iu.exec(
+      s.text,
+    );
+  if (m && s.start + m.index < limit) {
+    const sp = m[1]!;
+    return { at: s.start + m.index, r: { speaker: sp, role: null, kind: kindOf(sp, null), person: false } };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+type LineFn = (text: string, pos: number) => number;
+
+function assemble(
+  found: Found[],
+  text: string,
+  sentences: Sentence[],
+  lineStart: LineFn,
+  lineEnd: LineFn,
+): Statement[] {
+  const out: Statement[] = [];
+  const seen = new Set<string>();
+  let i = 0;
+  while (i < found.length) {
+    // fragments of one speaker in one sentence: join when one of them is a short fragment
+    let j = i + 1;
+    const f = found[i]!;
+    while (
+      j < found.length &&
+      f.sentence >= 0 &&
+      found[j]!.sentence === f.sentence &&
+      found[j]!.speaker === f.speaker &&
+      found[j]!.span.group !== found[j - 1]!.span.group
+    )
+      j++;
+    const parts = found.slice(i, j);
+    const shortest = Math.min(...parts.map((p) => wordCount(text.slice(p.span.start, p.span.end))));
+    const groups: Found[][] = parts.length > 1 && shortest <= 5 ? [parts] : parts.map((p) => [p]);
+    for (const g of groups) emitStatement(g, text, sentences, out, seen, lineStart, lineEnd);
+    i = j;
+  }
+  return out;
+}
+
+function emitStatement(
+  g: Found[],
+  text: string,
+  sentences: Sentence[],
+  out: Statement[],
+  seen: Set<string>,
+  lineStart: LineFn,
+  lineEnd: LineFn,
+): void {
+  const first = g[0]!;
+  const lastF = g[g.length - 1]!;
+  const quote = g.map((p) => text.slice(p.span.start, p.span.end)).join(" ");
+  const words = wordCount(quote);
+  if (words === 0) return;
+  if (words <= 3) {
+    // a bare scare quote: keep only a complete short utterance ("We are devastated," she said.)
+    const whole = /^[\p{Lu}\d]/u.test(quote) && (/[.!?,]$/.test(quote) || first.attributed);
+    if (
+      !whole ||
+      g.length > 1 ||
+      (!/^[\s,]*$/.test(text.slice(first.span.close + 1, first.span.close + 3)) && !/[.!?,]$/.test(quote))
+    )
+      return;
+  }
+  if (first.speaker === null && words < 6) return;
+  const key = `${(first.speaker ?? "").toLowerCase()}|${quote.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ")}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  const si = sentenceAt(sentences, first.span.open);
+  const evStart =
+    si >= 0 ? Math.min(sentences[si]!.start, first.span.open) : lineStart(text, first.span.open);
+  const ei = sentenceAt(sentences, lastF.span.close);
+  const evEnd =
+    ei >= 0
+      ? Math.max(sentences[ei]!.end, Math.min(lastF.span.close + 1, text.length))
+      : lineEnd(text, lastF.span.close);
+  out.push({
+    speaker: first.speaker,
+    speakerSurface: first.surface,
+    role: first.role,
+    quote,
+    kind: first.kind,
+    text: text.slice(evStart, evEnd).trim(),
+    start: first.span.start,
+    end: lastF.span.end,
+  });
+}
+
+/** Index of the sentence containing `pos` (or the last one starting before it), -1 if none. */
+function sentenceAt(sentences: Sentence[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let ans = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start <= pos) {
+      ans = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return ans;
+}
+
+/** Offsets where each line starts (one pass). */
+function lineStarts(text: string): number[] {
+  const out = [0];
+  let k = text.indexOf("\n");
+  while (k >= 0) {
+    out.push(k + 1);
+    k = text.indexOf("\n", k + 1);
+  }
+  return out;
+}
+
+function lineIndex(lines: number[], pos: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid]! <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

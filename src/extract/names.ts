@@ -1,0 +1,348 @@
+// Proper names found by rule: runs of capitalised words (with particles al-/al/bin/de/van… and
+// connectors "of"/"for" inside institutional names), split into a leading title or role
+// ("US Secretary of State") and the name itself ("Marco Rubio"). Works on any script with upper case.
+// A per-article index maps short forms to the full name the article gives ("Rubio" → "Marco Rubio").
+
+export interface NameToken {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface NameRun {
+  tokens: NameToken[];
+  start: number;
+  end: number;
+  text: string;
+  /** The run ends in a possessive ("Syria’s"); the possessive is not part of `text`. */
+  possessive: boolean;
+}
+
+export interface PersonMention {
+  /** The person's name without title ("Marco Rubio", "Sharaa"). */
+  name: string;
+  /** Title or role written in the same run or just before it ("US Secretary of State"). */
+  role: string | null;
+  start: number;
+  end: number;
+}
+
+// A capitalised word (any script), optionally with a particle prefix (al-Assad, el-Sisi, d’Alembert).
+const ABBR = String.raw`(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|St|Rev|Maj|Brig|Cpl|Adm|Cmdr|Supt|Det|Fr|Jr|Sr)\.`;
+const WORD = String.raw`(?:(?:al|el|ad|as|ash|at|az|ar|an|ibn|bin|abu|d|l)[-’'])?\p{Lu}[\p{L}\p{M}]*(?:[-’'][\p{L}\p{M}]+)*`;
+// initials ("J. R. Smith") only when another capitalised word follows
+const CAP = String.raw`(?:${ABBR}|\p{Lu}\.(?=[ \u00a0]\p{Lu})|${WORD})`;
+const PARTICLE =
+  "(?:al|el|bin|ibn|bint|abu|abd|de|da|das|dos|du|del|della|der|den|di|van|von|la|le|ter|ben|y)";
+const CONNECT = "(?:of|for|of the|for the)";
+const RUN_RE = new RegExp(
+  String.raw`${CAP}(?:(?:[ \u00a0]+(?:${PARTICLE}[ \u00a0]+)*${CAP})|(?:[ \u00a0]+${CONNECT}[ \u00a0]+(?=\p{Lu})${CAP}))*`,
+  "gu",
+);
+const POSSESSIVE_RE = /[’']s?$/u;
+
+/** Capitalised words that start sentences or headlines but are not names. */
+const NOT_NAMES = new Set(
+  (
+    "the a an in on at but and or so yet for nor of to by with from as if when while after before since until " +
+    "though although despite amid among meanwhile however moreover earlier later then now today yesterday tonight " +
+    "last this that these those there here it its he she they we i you his her their our my your one two three " +
+    "some many most all several few each every no not what who why how where which speaking asked according " +
+    "also still even just only both either neither such other another more less about around over under " +
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august " +
+    "september october november december overnight video footage photo pictured watch read update updated breaking " +
+    "similarly separately elsewhere instead indeed additionally meanwhile nevertheless sources witnesses residents"
+  ).split(" "),
+);
+
+/** Words that make a run an institution rather than a person. */
+const ORG_WORDS = new Set(
+  (
+    "ministry ministries council observatory network union nations committee agency agencies organisation organization " +
+    "authority authorities forces force army police department office government commission court party group front " +
+    "institute university hospital bank fund society association federation service services corps crescent cross " +
+    "watch international amnesty presidency parliament assembly congress senate embassy command brigade brigades " +
+    "movement coalition alliance company corporation news press agency times post guardian telegraph journal " +
+    "centre center program programme foundation trust board bureau unit guard guards navy airforce militia " +
+    "rights council secretariat mission administration directorate inc ltd"
+  ).split(" "),
+);
+
+/** Words that make a run a place. */
+const PLACE_WORDS = new Set(
+  (
+    "street road avenue square city province district county region state states kingdom republic island islands " +
+    "river valley mountains mountain sea ocean bay gulf coast airport base camp bridge park village town strip bank " +
+    "heights plain desert lake peninsula"
+  ).split(" "),
+);
+
+/** Titles and offices written before a name. Compared lower case without a final dot. */
+export const TITLES = new Set(
+  (
+    "president vice prime minister secretary secretary-general general gen mr mrs ms miss dr prof professor sheikh " +
+    "king queen prince princess emir sultan pope mayor governor gov senator sen rep representative congressman " +
+    "congresswoman judge justice chief commissioner inspector superintendent supt sergeant sgt officer lieutenant lt " +
+    "colonel col major maj captain capt commander cmdr admiral adm brigadier brig corporal cpl spokesman " +
+    "spokeswoman spokesperson ambassador envoy chancellor speaker director deputy rapporteur coordinator head " +
+    "leader father fr rev reverend imam rabbi bishop archbishop cardinal ayatollah crown sir dame lord lady mp mep " +
+    "attorney sheriff marshal chairman chairwoman chair undersecretary under-secretary foreign interior defence defense " +
+    "health high special acting interim premier patriarch mufti detective det constable pc firefighter chief-of-staff"
+  ).split(" "),
+);
+
+/** Adjectives of office that only count as title words before another title word ("Foreign Minister"). */
+const TITLE_MODIFIERS = new Set(
+  "vice prime foreign interior defence defense health high special acting interim deputy crown chief under".split(
+    " ",
+  ),
+);
+
+/** News outlets and agencies: they print statements, they are never the speaker. */
+const OUTLETS_RE =
+  /^(?:the\s+)?(?:afp|agence france-presse|reuters|ap|associated press|bbc|cnn|al jazeera|al-jazeera|aljazeera|the national|national|sana|anadolu|anadolu agency|xinhua|dpa|efe|ansa|kyodo|yonhap|tass|ria novosti|interfax|pti|upi|bloomberg|new york times|times|washington post|guardian|telegraph|independent|financial times|wall street journal|sky news|nbc|abc|cbs|fox news|npr|cnbc|euronews|france 24|france24|deutsche welle|dw|the guardian|the times|the telegraph|the independent|daily mail|mailonline|mail online|the sun|the mirror|haaretz|times of israel|al arabiya|asharq al-awsat|ani|ians|reuters news agency|sana state news agency|the associated press|news agency|state news agency|state media|state television|state tv|local media|media|reporters?|(?:an? )?(?:afp|reuters|ap|bbc) (?:reporter|correspondent|journalist|photographer))(?:\s+news(?:\s+agency)?)?$/i;
+
+export function isOutlet(s: string): boolean {
+  return OUTLETS_RE.test(s.trim());
+}
+
+/** Finds every capitalised run in text[from, to). */
+export function nameRuns(text: string, from = 0, to = text.length): NameRun[] {
+  const out: NameRun[] = [];
+  RUN_RE.lastIndex = from;
+  const slice = to === text.length ? text : text.slice(0, to);
+  let m: RegExpExecArray | null = RUN_RE.exec(slice);
+  while (m !== null) {
+    for (const run of makeRuns(m[0], m.index)) out.push(run);
+    m = RUN_RE.exec(slice);
+  }
+  return out;
+}
+
+const TOKEN_RE = /[^\s\u00a0]+/gu;
+
+/** Splits a matched run after each possessive ("Syria’s President Ahmad al Shara" → two runs). */
+function makeRuns(raw: string, at: number): NameRun[] {
+  const all: NameToken[] = [];
+  TOKEN_RE.lastIndex = 0;
+  let t: RegExpExecArray | null = TOKEN_RE.exec(raw);
+  while (t !== null) {
+    all.push({ text: t[0], start: at + t.index, end: at + t.index + t[0].length });
+    t = TOKEN_RE.exec(raw);
+  }
+  const out: NameRun[] = [];
+  let from = 0;
+  for (let i = 0; i < all.length; i++) {
+    const tk = all[i]!.text;
+    if (i === all.length - 1 || /[’']s$/u.test(tk) || (/s[’']$/u.test(tk) && tk.length > 2)) {
+      const run = makeRun(all.slice(from, i + 1));
+      if (run) out.push(run);
+      from = i + 1;
+    }
+  }
+  return out;
+}
+
+function makeRun(tokens: NameToken[]): NameRun | null {
+  let possessive = false;
+  // a possessive token ends the run: "Syria’s leader", "Sharaa’s coalition"
+  for (let i = 0; i < tokens.length; i++) {
+    const tk = tokens[i]!;
+    if (/[’']s$/u.test(tk.text) || (/s[’']$/u.test(tk.text) && tk.text.length > 2)) {
+      const clean = tk.text.replace(POSSESSIVE_RE, "");
+      tokens.length = i + 1;
+      tokens[i] = { text: clean, start: tk.start, end: tk.start + clean.length };
+      possessive = true;
+      break;
+    }
+  }
+  // a trailing dot belongs to an abbreviation only ("Mr.", "Dr."), not to a sentence end
+  const last = tokens[tokens.length - 1];
+  if (last?.text.endsWith(".") && !TITLES.has(last.text.slice(0, -1).toLowerCase())) {
+    const clean = last.text.slice(0, -1);
+    tokens[tokens.length - 1] = { text: clean, start: last.start, end: last.end - 1 };
+  }
+  // trailing connectors cannot end a run
+  while (tokens.length && /^(?:of|for|on|and|the)$/.test(tokens[tokens.length - 1]!.text)) tokens.pop();
+  if (!tokens.length) return null;
+  const first = tokens[0]!;
+  const end = tokens[tokens.length - 1]!.end;
+  return { tokens, start: first.start, end, text: tokens.map((x) => x.text).join(" "), possessive };
+}
+
+const bare = (w: string) => w.replace(/\.$/, "").toLowerCase();
+
+export function isTitleWord(w: string): boolean {
+  return TITLES.has(bare(w));
+}
+
+export function isOrgWord(w: string): boolean {
+  return ORG_WORDS.has(bare(w));
+}
+
+/** An all-capitals acronym of 2 to 6 letters ("UN", "SOHR"). */
+export function isAcronym(w: string): boolean {
+  return /^\p{Lu}{2,6}$/u.test(w);
+}
+
+export function looksLikeOrg(tokens: readonly string[]): boolean {
+  if (tokens.some((t) => isOrgWord(t))) return true;
+  return tokens.length === 1 && isAcronym(tokens[0]!);
+}
+
+export function looksLikePlace(tokens: readonly string[]): boolean {
+  return tokens.some((t) => PLACE_WORDS.has(bare(t)));
+}
+
+/**
+ * Splits a run into title/role tokens and the name: the name starts after the last title word.
+ * "US Secretary of State Marco Rubio" → role "US Secretary of State", name "Marco Rubio".
+ */
+export function splitTitle(tokens: readonly NameToken[]): { role: NameToken[]; name: NameToken[] } {
+  let lastTitle = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const w = bare(tokens[i]!.text);
+    if (!TITLES.has(w)) continue;
+    // "Foreign" or "High" are titles only when another title word follows
+    if (
+      TITLE_MODIFIERS.has(w) &&
+      !tokens.slice(i + 1).some((t) => TITLES.has(bare(t.text)) && !TITLE_MODIFIERS.has(bare(t.text)))
+    )
+      continue;
+    lastTitle = i;
+    // "Secretary of State", "Minister for Foreign Affairs": the connector and the next word are the title
+    while (lastTitle + 2 < tokens.length && /^(?:of|for)$/.test(tokens[lastTitle + 1]!.text)) {
+      lastTitle += 2;
+      while (lastTitle + 1 < tokens.length && /^(?:the|and)$/.test(tokens[lastTitle + 1]!.text)) lastTitle++;
+    }
+    i = lastTitle;
+  }
+  if (lastTitle < 0 || lastTitle >= tokens.length - 1) return { role: [], name: tokens.slice() };
+  return { role: tokens.slice(0, lastTitle + 1), name: tokens.slice(lastTitle + 1) };
+}
+
+/** Drops sentence-initial function words ("Meanwhile", "The") from the front of a run. */
+export function stripLeading(tokens: NameToken[]): NameToken[] {
+  let i = 0;
+  while (i < tokens.length && NOT_NAMES.has(bare(tokens[i]!.text))) i++;
+  // connectors left at the front after stripping ("On" in "On Saturday" was stripped; "of" stays impossible)
+  while (i < tokens.length && /^(?:of|for|on|and|the)$/.test(tokens[i]!.text)) i++;
+  return i ? tokens.slice(i) : tokens;
+}
+
+export const joinTokens = (tokens: readonly NameToken[]): string => tokens.map((t) => t.text).join(" ");
+
+/** The last word of a name without particle prefix: "al-Sharaa" → "sharaa". */
+export function nameKey(word: string): string {
+  return word
+    .replace(/^(?:al|el|ad|as|ash|at|az|ar|an|ibn|bin|abu|d|l)[-’']/i, "")
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
+}
+
+/**
+ * All person-like names of an article with their positions: runs of two or more name words that are
+ * neither institutions nor places, and titled single names ("President Sharaa", "Mr Lammy").
+ */
+export class NameIndex {
+  readonly persons: PersonMention[] = [];
+  private readonly byKey = new Map<string, PersonMention[]>();
+
+  constructor(readonly text: string) {
+    for (const run of nameRuns(text)) {
+      const tokens = stripLeading(run.tokens);
+      if (!tokens.length) continue;
+      const split = splitTitle(tokens);
+      const role = split.role;
+      let name = split.name;
+      // "Ali Sheha of Baniyas": a connector after a personal name starts a place or institution
+      const cut = name.findIndex((t) => /^(?:of|for|the)$/.test(t.text));
+      if (cut > 0) name = name.slice(0, cut);
+      const words = name.map((t) => t.text);
+      if (!words.length || looksLikeOrg(words) || looksLikePlace(words)) continue;
+      if (run.possessive && !role.length && words.length < 2) continue;
+      if (words.length < 2 && !role.length) continue;
+      if (words.length > 5) continue;
+      if (words.every((w) => isAcronym(w))) continue;
+      // an article before a single word is a common noun use ("an Alawite")
+      const before = text.slice(Math.max(0, run.start - 4), run.start);
+      if (words.length < 2 && /\b(?:an?|the)\s+$/i.test(before) && !role.length) continue;
+      const first = name[0]!;
+      const last = name[name.length - 1]!;
+      const lowerRole = role.length ? joinTokens(role) : roleBefore(text, run.start);
+      const p: PersonMention = { name: words.join(" "), role: lowerRole, start: first.start, end: last.end };
+      this.persons.push(p);
+      const key = nameKey(words[words.length - 1]!);
+      const list = this.byKey.get(key);
+      if (list) list.push(p);
+      else this.byKey.set(key, [p]);
+    }
+  }
+
+  /**
+   * The full name for a short form at position `at`: the longest person name ending in the same
+   * word, mentioned before `at` if possible. Null when the article never names such a person.
+   */
+  resolve(surface: string, at: number): PersonMention | null {
+    const words = surface.split(/\s+/).filter(Boolean);
+    if (!words.length) return null;
+    const list = this.byKey.get(nameKey(words[words.length - 1]!));
+    if (!list) return null;
+    let best: PersonMention | null = null;
+    for (const p of list) {
+      const longer = !best || p.name.split(" ").length > best.name.split(" ").length;
+      const earlierOk = p.start <= at || !best || best.start > at;
+      if (longer && earlierOk) best = p;
+      else if (best && best.start > at && p.start <= at) best = p;
+    }
+    // inherit a role from any mention of the same person
+    if (best && !best.role) {
+      const withRole = list.find((p) => p.role && p.name === best!.name);
+      if (withRole) return { ...best, role: withRole.role };
+    }
+    return best;
+  }
+
+  /** Persons whose role contains `head` ("president"), most recent before `at` first. */
+  byRole(head: string, at: number): PersonMention | null {
+    let best: PersonMention | null = null;
+    const re = new RegExp(`\\b${head}\\b`, "i");
+    for (const p of this.persons) {
+      if (p.start > at) break;
+      if (p.role && re.test(p.role)) best = p;
+    }
+    return best;
+  }
+}
+
+/** Role nouns written in lower case before a name ("Baniyas resident Samir Haidar", "UN human rights chief"). */
+const ROLE_NOUNS =
+  /\b(?:leader|legislator|lawmaker|resident|chief|envoy|minister|spokesman|spokeswoman|spokesperson|official|ambassador|president|commander|activist|director|head|mayor|governor|secretary|diplomat|journalist|reporter|doctor|nurse|surgeon|paramedic|survivor|witness|father|mother|farmer|teacher|student|officer|lawyer|analyst|researcher|coordinator|representative|negotiator|general|colonel|premier|chancellor|senator|politician|rescuer|volunteer|firefighter|worker|manager|owner|expert|professor|pastor|priest|imam|monk|ruler|strongman|counterpart)$/i;
+
+const ROLE_NOUNS_ANY = new RegExp(ROLE_NOUNS.source.replace(/\$$/, "").replace(/^\\b/, "\\b"), "i");
+
+function roleBefore(text: string, at: number): string | null {
+  // an appositive: "the UN High Commissioner for Human Rights, Volker Türk," / "Iran’s ambassador to Lebanon, Mojtaba Amani"
+  const app = /(?:^|[.;:(]\s*|,\s*|\b(?:the|by|and)\s+)([^,.;:()]{3,90}),\s*$/u.exec(
+    text.slice(Math.max(0, at - 100), at),
+  );
+  if (app) {
+    const words = app[1]!.trim().split(/\s+/);
+    const cleaned = app[1]!.trim().replace(/^(?:the|a|an)\s+/i, "");
+    if (
+      words.length <= 10 &&
+      (words.some((w) => TITLES.has(bare(w)) && !TITLE_MODIFIERS.has(bare(w))) ||
+        ROLE_NOUNS_ANY.test(cleaned))
+    )
+      return cleaned;
+  }
+  const window = text.slice(Math.max(0, at - 60), at);
+  const m =
+    /(?:^|[\n,;:.(“"‘]\s*|\b(?:the|a|an|by|with|and|said|says|told)\s+)((?:[\p{L}’'-]+\s+){0,5}?[\p{L}-]+)\s+$/u.exec(
+      window,
+    );
+  if (!m) return null;
+  const role = m[1]!.trim();
+  return ROLE_NOUNS.test(role) ? role : null;
+}

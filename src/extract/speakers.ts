@@ -1,0 +1,302 @@
+// Attribution: who a quotation belongs to, read from the words around it.
+//   after the quote:  ", X said" / ", said X" / ", X told AFP" / ", according to X" / "— X"
+//   before the quote: "X said:" / "X said it" / "X called the reports" / "X, the UN envoy, said"
+//                     "Rubio posted on X:" / "..., adding" (the subject of the sentence) / "Mr Smith:"
+// The result is a noun phrase (a name, a pronoun, an organisation or a description); resolving it to
+// a full name is done by the caller with the article's NameIndex.
+import type { StatementKind } from "../core/types.js";
+import { isAcronym, isOrgWord, isOutlet, joinTokens, nameRuns, splitTitle, stripLeading } from "./names.js";
+
+export interface Attribution {
+  /** The speaker as written ("Rubio", "he", "an activist in Latakia", "France’s foreign ministry"). */
+  surface: string;
+  /** An appositive or title written with it ("the UN envoy"). */
+  role: string | null;
+  /** Offset of the attribution (its verb), for ordering. */
+  at: number;
+}
+
+const VERBS =
+  "said|says|say|added|adds|told|tells|wrote|writes|posted|posts|tweeted|stated|states|declared|declares|announced|announces|" +
+  "urged|urges|warned|warns|called|calls|described|describes|condemned|condemns|denounced|denounces|insisted|insists|" +
+  "explained|explains|noted|notes|stressed|stresses|asked|asks|replied|replies|continued|recalled|recalls|claimed|claims|" +
+  "argued|argues|vowed|vows|pledged|pledges|admitted|admits|acknowledged|acknowledges|confirmed|confirms|cautioned|" +
+  "recounted|recounts|shouted|screamed|cried|whispered|lamented|laments|complained|complains|blamed|blames|accused|accuses|" +
+  "demanded|demands|promised|promises|reported|revealed|testified|commented|remarked|responded|chanted|branded|labelled|" +
+  "labeled|termed|dubbed|hailed|praised|criticised|criticized|slammed|welcomed|welcomes|appealed|pleaded|begged|sobbed|" +
+  "concluded|agreed|emphasised|emphasized|underlined|reiterated|reiterates|maintained|observed|predicted|questioned|" +
+  "wondered|quipped|joked|texted|exclaimed|yelled|murmured|boasted|conceded|contended|assured|urging|saying|adding|telling|" +
+  "calling|warning|noting|describing|stressing|insisting|writing|explaining|accusing|demanding|denouncing|condemning|" +
+  "arguing|declaring|vowing|pledging|blaming|recalling|asking|promising|chanting|branding|labelling|terming|dubbing|" +
+  "quoted as saying|quoted as having said|told reporters|told journalists";
+
+const PARTICIPLE_RE = /ing$|^quoted as/;
+const VERB_RE = new RegExp(`\\b(?:${VERBS})\\b`, "giu");
+
+/** Verbs that attribute a quotation that precedes them (", X said"). */
+const POST_VERBS =
+  "said|says|say|added|adds|told|tells|wrote|writes|posted|tweeted|stated|declared|announced|explained|noted|stressed|" +
+  "asked|asks|replied|continued|recalled|recalls|claimed|argued|argues|insisted|insists|warned|warns|cautioned|recounted|" +
+  "shouted|cried|whispered|lamented|complained|admitted|acknowledged|confirmed|concluded|commented|remarked|responded|" +
+  "quipped|joked|pleaded|sobbed|agreed|reiterated|emphasised|emphasized|observed|predicted|wondered|yelled|screamed|" +
+  "texted|exclaimed|vowed|pledged|urged|testified|notes|explains|murmured|boasted|conceded|contended|assured";
+
+const NP = String.raw`[^,.!?;:“”"‘’«»\n()\[\]]{1,90}?`;
+const POST_SUBJECT_RE = new RegExp(
+  String.raw`^[\s,;:—–-]*(${NP}(?:,[^.!?;:“”"‘’«»\n]{1,80},)?)\s+(?:also\s+|later\s+|then\s+|further\s+|again\s+|previously\s+|earlier\s+|simply\s+|had\s+|has\s+|have\s+|was\s+quoted\s+as\s+|is\s+quoted\s+as\s+)?(${POST_VERBS})\b`,
+  "iu",
+);
+const POST_INVERTED_RE =
+  /^[\s,;:—–-]*(said|says|added|asked|wrote|continued|recalled|explained|insisted|replied|warned|shouted|cried|remarked|noted|stated|declared|according to)\s+([^.!?;:“”"‘’«»\n()]{1,90}?)(?=[.!?;:\n“"‘]|,|$)(?:,\s*([^.!?;:“”"‘’«»\n]{1,80}?)(?=[.!?;:\n]|,|$))?/iu;
+const POST_ACCORDING_RE = /^[\s,;—–-]*according to\s+([^,.!?;:“”"‘’«»\n()]{1,90})/iu;
+const POST_DASH_RE = /^\s*[—–-]\s*([\p{Lu}][^,.!?;:“”"‘’«»\n()]{1,60})$/u;
+
+/** Leading words an attribution noun phrase can start with. */
+const NP_START_RE =
+  /^(?:he|she|they|it|we|i|a|an|the|one|two|three|another|his|her|their|its|our|some|many|several|most|dozens|hundreds|officials|residents|witnesses|survivors|police|rescuers|\p{Lu}|\d)/iu;
+const NP_BAD_START_RE =
+  /^(?:and|but|or|while|as|which|who|whom|that|when|after|before|because|if|than|then|so|of|in|on|at|to|for|from|with|by|into|over|about|referring|including|adding|saying|calling|urging)\b/i;
+const PRONOUN_RE = /^(?:he|she|they|it|we|i)$/i;
+
+/** Attribution written right after the closing mark, up to `limit`. */
+export function postAttribution(text: string, from: number, limit: number): Attribution | null {
+  const tail = text.slice(from, limit);
+  const dash = POST_DASH_RE.exec(tail);
+  if (dash) return { surface: clean(dash[1]!), role: null, at: from + dash.index };
+  const acc = POST_ACCORDING_RE.exec(tail);
+  if (acc && !isOutlet(clean(acc[1]!))) return { surface: clean(acc[1]!), role: null, at: from + acc.index };
+  const inv = POST_INVERTED_RE.exec(tail);
+  if (inv && inv[1]!.toLowerCase() !== "according to") {
+    const sp = stripTrailingAdverbials(inv[2]!);
+    if (sp && isNounPhrase(sp) && !PRONOUN_RE.test(sp) && !isOutlet(sp)) {
+      // "said Smith, the UN envoy" / "said the UN envoy, John Smith"
+      return { surface: sp, role: inv[3] ? clean(inv[3]) : null, at: from + inv.index };
+    }
+  }
+  const m = POST_SUBJECT_RE.exec(tail);
+  if (m) {
+    let sp = clean(m[1]!);
+    let role: string | null = null;
+    const appos = /^([^,]+),\s*(.+?),?$/.exec(sp);
+    if (appos) {
+      // "Haidar, 67," / "Smith, the UN envoy,"
+      sp = clean(appos[1]!);
+      role = /^\d+$/.test(appos[2]!.trim()) ? null : clean(appos[2]!);
+    }
+    sp = stripTrailingAdverbials(sp);
+    if (sp && isNounPhrase(sp) && words(sp) <= 12 && !isOutlet(sp)) {
+      return { surface: sp, role, at: from + m.index };
+    }
+  }
+  return null;
+}
+
+function isNounPhrase(sp: string): boolean {
+  return NP_START_RE.test(sp) && !NP_BAD_START_RE.test(sp);
+}
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+const clean = (s: string) =>
+  s
+    .replace(/\s*\([^)]*\)\s*/g, " ")
+    .replace(/\s+/g, " ")
+    .replace(/^[\s,;:—–-]+|[\s,;:—–-]+$/g, "");
+
+const TRAILING_ADVERBIAL_RE =
+  /(?:\s+(?:also|later|earlier|then|previously|again|repeatedly|separately|yesterday|today|tonight|recently|reportedly|initially|subsequently|further|once|already|still|even|just|officially|publicly|privately|angrily|tearfully|quietly|simply|firmly|bluntly|flatly|had|has|have|was|were|is|are|will|would|could|did|does|do|had been|has been|have been)|\s+(?:on|last|this|late|early|earlier|later)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|night|week|month|year|morning|evening|afternoon|weekend)|\s+(?:in|on|at|during|via|through|over)\s+(?:a|an|the|his|her|their|its)\s+[^,]{0,60}|\s+on\s+(?:x|twitter|facebook|telegram|instagram|tiktok|social media|television|tv|radio)|\s+(?:on|in)\s+\p{Lu}[\p{L}]+(?:\s+\d{1,2})?)$/iu;
+
+function stripTrailingAdverbials(s: string): string {
+  let out = clean(s);
+  for (let k = 0; k < 6; k++) {
+    const next = out.replace(TRAILING_ADVERBIAL_RE, "");
+    if (next === out) break;
+    out = next.trim();
+  }
+  return out;
+}
+
+/** Attribution written before the quotation, inside its sentence: text[sentStart, quoteOpen). */
+export function preAttribution(text: string, sentStart: number, quoteOpen: number): Attribution | null {
+  const from = Math.max(sentStart, quoteOpen - 400);
+  const left = text.slice(from, quoteOpen);
+  // "According to the ministry, “…”"
+  const acc = /\baccording to\s+([^,.!?;:“”"‘’«»\n()]{1,90}),?\s*$/iu.exec(left);
+  if (acc && !isOutlet(clean(acc[1]!))) return { surface: clean(acc[1]!), role: null, at: from + acc.index };
+  // the last reporting verb before the quote
+  VERB_RE.lastIndex = 0;
+  let verb: RegExpExecArray | null = null;
+  let m: RegExpExecArray | null = VERB_RE.exec(left);
+  while (m !== null) {
+    verb = m;
+    m = VERB_RE.exec(left);
+  }
+  if (verb) {
+    const between = left.slice(verb.index + verb[0].length);
+    // the verb must govern the quote: not too far, and not inside another clause ending with a full stop
+    if (between.length <= 220 && !/[.!?]\s+\p{Lu}/u.test(between)) {
+      const sp = subjectOf(left, verb.index, PARTICIPLE_RE.test(verb[0].toLowerCase()));
+      if (sp) return { ...sp, at: from + verb.index };
+    }
+  }
+  // "Mr Smith: “…”" — a speaker and a colon right before the quote
+  const colon = /(?:^|[.!?]\s+|\n)([\p{Lu}][^,.!?;:“”"‘’«»\n()]{1,60}):\s*$/u.exec(left);
+  if (colon) {
+    const sp = clean(colon[1]!);
+    if (isNounPhrase(sp) && !isOutlet(sp) && words(sp) <= 6)
+      return { surface: sp, role: null, at: from + colon.index };
+  }
+  return null;
+}
+
+const STATEMENT_TAIL_RE =
+  /\s+(?:releasing|issuing|issued|released|published|posting|posted|in|with|via|through)\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?(?:statement|message|post|video|communique|communiqué|tweet|letter|note|report)$/i;
+const SUBORDINATOR_RE =
+  /^.*\b(?:that|how|who|which|when|where|because|while|whereas|although|though|if|after|before|since|as|and|but|with|by)\s+/i;
+const PREP_START_RE =
+  /^(?:in|on|at|from|near|for|to|by|with|of|during|after|before|since|amid|among|speaking|asked|earlier|later|similarly|meanwhile|however|separately|elsewhere|instead|also|but|and|yet|so|then|in a statement|on \w+day)\b/i;
+
+/** The speaker for a reporting verb at `verbAt` in `left`: the noun phrase before it, or the sentence subject. */
+function subjectOf(left: string, verbAt: number, participle: boolean): Omit<Attribution, "at"> | null {
+  const before = left.slice(0, verbAt);
+  // "Sentence start ..., but said:" or ", adding" / ", telling AP," → the subject of the sentence
+  const chunks = before.split(/\s*[,;]\s*|\s+[—–]\s+/);
+  let last = chunks.length - 1;
+  const lastChunk = stripTrailingAdverbials(chunks[last] ?? "");
+  if (participle && /(?:^|,)\s*$/.test(before)) return sentenceSubject(chunks);
+  if (!lastChunk || /^(?:and|but|or|then|yet|so|before|after)$/i.test(lastChunk)) {
+    if (lastChunk) return sentenceSubject(chunks);
+    // "X, the UN envoy, said" / "The UN’s envoy, Geir Pedersen, said" / "X, speaking at..., urged"
+    last--;
+    const cands: string[] = [];
+    while (last >= 0 && cands.length < 2) {
+      const c = stripIntro(clean(chunks[last]!));
+      last--;
+      if (!c || /^\d+$/.test(c) || /^[\p{Ll}]+ing\b/u.test(c) || /^(?:aged|age)\b/i.test(c)) continue;
+      cands.unshift(c);
+    }
+    return pickAppositive(cands);
+  }
+  let np = lastChunk.replace(STATEMENT_TAIL_RE, "");
+  np = np.replace(SUBORDINATOR_RE, "");
+  np = stripTrailingAdverbials(np);
+  np = stripIntro(np);
+  if (!np) return sentenceSubject(chunks);
+  // "Ali Sheha, a 57-year-old resident of Baniyas was quoted as saying"
+  if (/^(?:a|an)\s/i.test(np) && last >= 1) {
+    const prev = stripIntro(clean(chunks[last - 1]!));
+    if (prev && isNameOnly(prev)) return { surface: prev, role: np };
+  }
+  if (words(np) > 12) {
+    const name = lastName(np);
+    return name ? { surface: name, role: null } : null;
+  }
+  if (!isNounPhrase(np) || isOutlet(np)) return null;
+  return { surface: np, role: null };
+}
+
+const INTRO_RE =
+  /^(?:(?:in|on|at|during|after|before|since|amid)\s+(?:a|an|the)?\s*[^,]*?\s+(?=(?:the|a|an)\s)|similarly|meanwhile|however|separately|elsewhere|instead|also|earlier|later|but|and|yet|so|then|with|while|as)\s+/i;
+
+function stripIntro(s: string): string {
+  let out = s.trim();
+  for (let k = 0; k < 3; k++) {
+    const next = out.replace(INTRO_RE, "");
+    if (next === out) break;
+    out = next.trim();
+  }
+  return out;
+}
+
+/** The leading noun phrase of the first chunk that is not an introductory adverbial. */
+function sentenceSubject(chunks: string[]): Omit<Attribution, "at"> | null {
+  for (const raw of chunks) {
+    const c = clean(raw);
+    if (!c || PREP_START_RE.test(c) || /^[\p{Ll}]+ing\b/u.test(c)) continue;
+    const pron = /^(he|she|they|it|we|i)\b/i.exec(c);
+    if (pron) return { surface: pron[1]!, role: null };
+    // the first person- or institution-like run near the start; a lone demonym ("Lebanese") only as a last resort
+    let pick: { end: number } | null = null;
+    for (const r of nameRuns(c)) {
+      const t = stripLeading(r.tokens);
+      if (!t.length || r.possessive) continue;
+      if (t[0]!.start > 60) break;
+      const { role, name } = splitTitle(t);
+      if (name.length >= 2 || role.length || isAcronym(name[0]!.text) || isOrgWord(name[0]!.text) || !pick) {
+        pick = { end: t[t.length - 1]!.end };
+        if (name.length >= 2 || role.length || isAcronym(name[0]!.text)) break;
+      }
+    }
+    if (pick) return { surface: stripIntro(c.slice(0, pick.end)), role: null };
+    const desc =
+      /^((?:a|an|the|one|another)\s+(?:[\p{L}’'-]+\s+){0,4}?[\p{L}’'-]+?)\s+(?:\w+ed|\w+s|was|were|had|has|have|is|are|will|would)\b/iu.exec(
+        c,
+      );
+    if (desc) return { surface: desc[1]!, role: null };
+    return null;
+  }
+  return null;
+}
+
+function isNameOnly(s: string): boolean {
+  const runs = nameRuns(s);
+  if (runs.length !== 1) return false;
+  const r = runs[0]!;
+  return r.start <= 4 && r.end >= s.length - 1 && !r.possessive;
+}
+
+function lastName(s: string): string | null {
+  const runs = nameRuns(s);
+  const r = runs[runs.length - 1];
+  return r ? r.text : null;
+}
+
+/** Of "NAME, ROLE" or "ROLE, NAME", the named one is the speaker and the other its role. */
+function pickAppositive(c: string[]): Omit<Attribution, "at"> | null {
+  const b = c[c.length - 1];
+  if (!b) return null;
+  const a = c.length > 1 ? c[c.length - 2]! : null;
+  const bName = isNameOnly(b.replace(/^the\s+/i, ""));
+  const aName = a !== null && isNameOnly(a.replace(/^the\s+/i, ""));
+  const descriptive = (s: string | null) =>
+    s !== null && (/^(?:a|an|the|another|one)\s/i.test(s) || /[’']s\s/.test(s));
+  if (bName) return { surface: b, role: descriptive(a) ? a : null };
+  if (aName && descriptive(b)) return { surface: a!, role: b };
+  return isNounPhrase(b) && !isOutlet(b) ? { surface: b, role: null } : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What kind of speaker a noun phrase is.
+
+const WITNESS_RE =
+  /\b(?:residents?|witness(?:es)?|survivors?|relatives?|mother|father|son|daughter|brother|sister|wife|husband|widow|neighbou?rs?|villagers?|man|woman|men|women|boy|girl|child|children|students?|teachers?|farmers?|shopkeepers?|drivers?|passengers?|locals?|people|parents?|families|family|friends?|victims?|mourners?|protesters?|demonstrators?|eyewitness(?:es)?|onlookers?|citizens?|refugees?|owner|customer|patient|neighbo?urhood|tenant|fisherm[ae]n|worshippers?|pilgrims?|youths?|teenagers?|doctor at|nurse at|someone|alawites?|sunnis?|shiites?|christians?|kurds?|druze|muslims?|jews?|hindus?)\b/i;
+const OFFICIAL_RE =
+  /\b(?:president|presidency|minister|ministry|secretary|ambassador|envoy|spokes(?:man|woman|person)|official|officials|government|authorities|authority|army|military|police|governor|mayor|senator|legislator|lawmaker|mp|parliament|general|colonel|commander|officer|chief|commissioner|diplomat|diplomats|leader|king|queen|prime|chancellor|premier|council|un|u\.n\.|united nations|eu|european union|nato|embassy|state department|white house|kremlin|interior|defen[cs]e|foreign office|department|prosecutor|judge|court|sheriff|fire (?:service|department|chief)|emergency services|civil defen[cs]e|rescue service|coast guard|agency spokes|cabinet|administration|regime|navy|air force|forces|troops|soldiers?|emir|sultan|prince|deputy|congress|senate|state media|presidential|high commissioner|rapporteur|special coordinator)\b/i;
+const ORG_RE =
+  /\b(?:observatory|watchdog|network|watch|amnesty|red cross|red crescent|msf|doctors without borders|médecins|medecins|ngo|charity|monitor|monitoring|group|organi[sz]ation|rights|human rights|aid agency|aid group|relief|unicef|unhcr|wfp|who|ocha|unrwa|save the children|oxfam|care|iom|icrc|ifrc|foundation|institute|association|union|federation|hospital|clinic|medical|white helmets|volunteers?|activists?|campaigners?|researchers?|analysts?|experts?|think tank|league|committee to protect|reporters without borders|federation|society|coalition|trust)\b/i;
+
+export function kindOf(speaker: string, role: string | null): StatementKind {
+  const s = `${role ?? ""} ${speaker}`;
+  if (/\bactivists?\b/i.test(s) && !OFFICIAL_RE.test(s)) return "witness";
+  if (OFFICIAL_RE.test(s)) return "official";
+  if (ORG_RE.test(s)) return "organization";
+  if (WITNESS_RE.test(s)) return "witness";
+  const runs = nameRuns(speaker);
+  if (
+    runs.some((r) => r.tokens.some((t) => isOrgWord(t.text)) || (r.tokens.length === 1 && isAcronym(r.text)))
+  )
+    return "organization";
+  if (/^(?:an?|one|another|some)\b/i.test(speaker)) return "witness";
+  return "witness";
+}
+
+/** Splits "US Secretary of State Marco Rubio" into the name and its title. */
+export function nameAndTitle(np: string): { name: string; title: string | null } | null {
+  const runs = nameRuns(np);
+  const r = runs[runs.length - 1];
+  if (!r) return null;
+  const t = stripLeading(r.tokens);
+  if (!t.length) return null;
+  const { role, name } = splitTitle(t);
+  const title = role.length ? joinTokens(role) : null;
+  return { name: joinTokens(name), title };
+}
