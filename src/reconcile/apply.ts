@@ -174,7 +174,9 @@ export function raiseAlerts(
   const ids: number[] = [];
   for (const { first, others, keys } of alertGroups(verdicts, known)) {
     const f = first.figure;
-    const values = [f.count!, ...others.map((o) => o.count!)].filter((x, i, all) => all.indexOf(x) === i);
+    // a range gives both its ends
+    const ends = (x: FigureFact) => (x.range ? [x.range.low, x.range.high] : [x.count!]);
+    const values = [...ends(f), ...others.flatMap(ends)].filter((x, i, all) => all.indexOf(x) === i);
     const id = insertAlert(
       store,
       {

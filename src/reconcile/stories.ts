@@ -118,7 +118,8 @@ function atSentenceStart(text: string, index: number): boolean {
     if (text[i] === "\n") return true;
     i--;
   }
-  return i < 0 || /[.!?…:;|]/.test(text[i]!);
+  // not after a colon: "officials said: Somalia's ministry" keeps its capital for the name
+  return i < 0 || /[.!?…|]/.test(text[i]!);
 }
 
 /** Lines in Title Case (headlines, subheads): every capital there is typographic. */
@@ -129,7 +130,10 @@ function titleCaseLines(text: string): { start: number; end: number }[] {
     const words = line.match(WORD) ?? [];
     const long = words.filter((w) => w.length > 3);
     const caps = long.filter((w) => /^\p{Lu}/u.test(w));
-    if (long.length >= 3 && caps.length / long.length >= 0.6) out.push({ start, end: start + line.length });
+    // a sentence ending in a full stop is prose, however many names it holds
+    const prose = /[.!?]["'”’)]*\s*$/.test(line);
+    if (!prose && long.length >= 3 && caps.length / long.length >= 0.6)
+      out.push({ start, end: start + line.length });
     start += line.length + 1;
   }
   return out;
