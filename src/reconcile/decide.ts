@@ -106,10 +106,15 @@ export function decide(existing: readonly FigureFact[], incoming: readonly Figur
   const known: FigureFact[] = [...existing];
   const verdicts: Verdict[] = [];
   for (const f of incoming) {
+    const mine: Verdict[] = [];
     for (const g of known) {
       const v = judge(f, g);
-      if (v) verdicts.push(v);
+      if (v) mine.push(v);
     }
+    // a value the originator already gave is a citation: it revises nothing, even when the
+    // originator has moved on since (its change was judged when the new value arrived)
+    const repeat = mine.some((v) => v.kind === "confirmation");
+    verdicts.push(...(repeat ? mine.filter((v) => v.kind !== "revision") : mine));
     known.push(f);
   }
   return verdicts;

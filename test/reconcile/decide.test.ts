@@ -82,6 +82,16 @@ describe("judge", () => {
     );
   });
 
+  it("does not flag a late reprint of a value the originator already gave", () => {
+    const first = fact({ count: 320, published: "2025-08-16" });
+    const update = fact({ count: 2053, published: "2025-08-17" });
+    const reprint = fact({ count: 320, published: "2025-08-16" });
+    expect(decide([first, update], [reprint]).map((v) => v.kind)).toEqual(["confirmation"]);
+    // a value never given before, older and lower, is flagged
+    const stale = fact({ count: 250, published: "2025-08-15" });
+    expect(decide([first, update], [stale]).map((v) => v.kind)).toEqual(["revision", "revision"]);
+  });
+
   it("calls the same value from the same originator a confirmation", () => {
     expect(judge(fact({ count: 745, qualifier: "approx" }), fact({ count: 745 }))?.kind).toBe("confirmation");
   });
