@@ -37,7 +37,8 @@ describe("toll chart", () => {
       fig({ originator: "Monitor A", count: 100, published: "2025-03-08" }),
       fig({ originator: "Monitor A", count: 140, published: "2025-03-08" }),
       fig({ originator: "Monitor A", count: 300, published: "2025-03-09T10:00:00Z" }),
-      fig({ originator: "Ministry B", count: 50, published: null, ingestedAt: "2025-03-09T12:00:00Z" }),
+      fig({ originator: "Ministry B", count: 50, published: "2025-03-09" }),
+      fig({ originator: "Ministry B", count: 70, published: null, ingestedAt: "2026-11-23T12:00:00Z" }),
       fig({ originator: "Ministry B", count: null }),
       fig({ originator: "Ministry B", count: 20, superseded: true }),
       fig({ measure: "injured", count: 900 }),
@@ -48,6 +49,7 @@ describe("toll chart", () => {
       { date: "2025-03-09", count: 300, originator: "Monitor A", qualifier: "exact" },
       { date: "2025-03-09", count: 50, originator: "Ministry B", qualifier: "exact" },
     ]);
+    expect(series?.undated).toBe(1);
   });
 
   it("falls back to the measure with the most figures, or draws nothing", () => {
@@ -57,6 +59,10 @@ describe("toll chart", () => {
     ]);
     expect(series?.key).toBe("injured · civilians");
     expect(chartSeries([fig({ count: null })])).toBeNull();
+    // with no dated figure at all, the ingest dates are drawn
+    expect(chartSeries([fig({ published: null, ingestedAt: "2026-11-23T12:00:00Z" })])?.points[0]?.date).toBe(
+      "2026-11-23",
+    );
   });
 
   it("renders an SVG naming each originator", async () => {

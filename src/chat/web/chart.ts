@@ -13,13 +13,14 @@ export interface ChartSeries {
   /** "killed · total" */
   key: string;
   points: ChartPoint[];
+  /** Figures of the series left out because their article has no date. */
+  undated: number;
 }
-
-const dayOf = (f: FigureView) => (f.published ?? f.ingestedAt).slice(0, 10);
 
 /**
  * The series to draw: the measure × group with the most figures (killed · total when it has any),
  * one point per originator and day (the highest figure of that day), figures without a count left out.
+ * Undated articles are left out too when any are dated: their ingest time would pull the axis to today.
  */
 export function chartSeries(figures: FigureView[], measure?: string, group?: string): ChartSeries | null {
   const usable = figures.filter((f) => f.count !== null && !f.superseded && f.rangeRole !== "low");
@@ -35,16 +36,22 @@ export function chartSeries(figures: FigureView[], measure?: string, group?: str
   else key = [...byKey.entries()].sort((a, b) => b[1].length - a[1].length)[0]?.[0];
   const chosen = key ? byKey.get(key) : undefined;
   if (!key || !chosen) return null;
+  const dated = chosen.filter((f) => f.published);
+  const drawn = dated.length ? dated : chosen;
   const points = new Map<string, ChartPoint>();
-  for (const f of chosen) {
+  for (const f of drawn) {
     const originator = f.originator ?? "unattributed";
-    const date = dayOf(f);
+    const date = (f.published ?? f.ingestedAt).slice(0, 10);
     const id = `${originator}|${date}`;
     const prev = points.get(id);
     if (!prev || (f.count ?? 0) > prev.count)
       points.set(id, { date, count: f.count ?? 0, originator, qualifier: f.qualifier });
   }
-  return { key, points: [...points.values()].sort((a, b) => a.date.localeCompare(b.date)) };
+  return {
+    key,
+    points: [...points.values()].sort((a, b) => a.date.localeCompare(b.date)),
+    undated: chosen.length - drawn.length,
+  };
 }
 
 function escapeXml(s: string): string {
@@ -60,7 +67,10 @@ export async function renderChart(title: string, series: ChartSeries): Promise<s
   const [{ compile }, vega] = await Promise.all([import("vega-lite"), import("vega")]);
   const spec = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: title, subtitle: `${series.key}, by who counted` },
+    title: {
+      text: title,
+      subtitle: `${series.key}, by who counted${series.undated ? ` (${series.undated} undated not drawn)` : ""}`,
+    },
     width: 520,
     height: 220,
     data: { values: series.points },
@@ -68,7 +78,12 @@ export async function renderChart(title: string, series: ChartSeries): Promise<s
     encoding: {
       x: { field: "date", type: "temporal", title: "Published", axis: { format: "%d %b", tickCount: 6 } },
       y: { field: "count", type: "quantitative", title: "Figure" },
-      color: { field: "originator", type: "nominal", title: "Originator", legend: { orient: "bottom" } },
+      color: {
+        field: "originator",
+        type: "nominal",
+        title: "Originator",
+        legend: { orient: "bottom", columns: 2, labelLimit: 420, symbolLimit: 12 },
+      },
       tooltip: [
         { field: "originator", type: "nominal" },
         { field: "count", type: "quantitative" },
