@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { registerAnswers } from "./cli/answers.js";
 import { CliExit, config, EXIT_REFUSED } from "./cli/common.js";
+import { registerDeployCommands } from "./cli/deploy-commands.js";
 import { registerExtract } from "./cli/extract.js";
 import { registerFeeds } from "./cli/feeds.js";
 import { registerIngest } from "./cli/ingest.js";
@@ -23,6 +24,7 @@ registerExtract(program);
 registerStart(program);
 registerFeeds(program);
 registerAnswers(program);
+registerDeployCommands(program);
 
 try {
   await program.parseAsync(process.argv);

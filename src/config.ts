@@ -57,6 +57,9 @@ export const configSchema = z.object({
   DISCORD_GUILD_ID: optionalString.refine((v) => v === undefined || /^\d{5,25}$/.test(v), {
     message: "should be a Discord server id (digits)",
   }),
+  DISCORD_APP_ID: optionalString.refine((v) => v === undefined || /^\d{5,25}$/.test(v), {
+    message: "should be a Discord application id (digits)",
+  }),
   DISCORD_ALERT_CHANNEL_ID: optionalString.refine((v) => v === undefined || /^\d{5,25}$/.test(v), {
     message: "should be a Discord channel id (digits)",
   }),
