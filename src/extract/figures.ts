@@ -47,6 +47,10 @@ interface Candidate {
   head: number | null;
   /** Has a verb of its own that is not a measure ("of whom 793 had been discharged"). */
   ownPredicate: boolean;
+  /** "76 of the 137 pupils": the words after belong to the inner number. */
+  partitive?: boolean;
+  /** The measure is an adjective in the noun phrase ("76 abducted pupils"); a verb before wins. */
+  adjMeasure?: boolean;
 }
 
 interface Token {
@@ -231,7 +235,11 @@ function sentenceFigures(
     if (c.reject) continue;
     if (c.rangeRole === "low") continue; // takes the high end's reading
     if (!c.measure) postMeasure(text, c);
-    if (!c.measure) preMeasure(text, c, cands, k);
+    if (!c.measure) preMeasure(text, c, cands, k, false);
+    else if (c.adjMeasure) preMeasure(text, c, cands, k, true); // "free 76 abducted pupils"
+    // "recovered 11 bodies": bodies are the dead
+    if (!c.measure && c.people && /^\W*(?:\w+\s+){0,2}bod(?:y|ies)\b/i.test(text.slice(c.n.end, c.npEnd)))
+      c.measure = "killed";
   }
   // range lows follow their highs
   for (let k = 0; k + 1 < cands.length; k++) {
@@ -302,11 +310,7 @@ function sentenceFigures(
     if (c.n.value === 1 && !c.people) continue;
     const pre = text.slice(Math.max(0, c.n.start - 100), c.n.start);
     const qualifier =
-      c.rangeRole === "low"
-        ? "min"
-        : c.rangeRole === "high"
-          ? "max"
-          : (c.qualifier ?? "exact");
+      c.rangeRole === "low" ? "min" : c.rangeRole === "high" ? "max" : (c.qualifier ?? "exact");
     const cumulative =
       /(?:\b(?:brings?|bringing|brought|raising|raises|pushing|pushes|taking|takes)\b[^.;]{0,80}\bto|\b(?:total|overall|cumulative|running)\b[^.;]{0,60}\b(?:to|at|of|is|was|stands at|stood at|reached)|\b(?:toll|deaths)\b[^.;]{0,60}\b(?:risen|rose|climbed|increased|jumped|reached|now stands at|has reached)(?:\s+to)?)\s*$/i.test(
         pre.replace(QUAL_WORDS, ""),
@@ -374,7 +378,8 @@ function propagateLists(text: string, cands: Candidate[]): void {
   for (let k = 0; k + 1 < cands.length; k++) {
     const a = cands[k]!;
     const b = cands[k + 1]!;
-    if (a.reject || b.reject || a.rangeRole || b.rangeRole || b.qualifier !== null || a.qualifier === null) continue;
+    if (a.reject || b.reject || a.rangeRole || b.rangeRole || b.qualifier !== null || a.qualifier === null)
+      continue;
     const gap = text.slice(a.npEnd, b.n.start);
     if (/^\s*(?:,\s*(?:and\s+)?|,?\s+and\s+|\s+as well as\s+)$/i.test(gap)) b.qualifier = a.qualifier;
   }
@@ -427,17 +432,24 @@ function parseNounPhrase(text: string, c: Candidate, cands: Candidate[]): void {
     // "of the 137 pupils": the next number speaks for this one's group
     i = 1;
     if (toks[1] && /^the$/i.test(toks[1].t)) i = 2;
+    const inner = toks[i];
+    c.partitive = inner !== undefined && cands.some((o) => o !== c && o.n.start === inner.start);
   }
   let nounSeen = false;
   for (; i < toks.length && i < 14; i++) {
     const tok = toks[i]!;
     const t = tok.t;
-    if (/^[“”"]$/.test(t)) continue;
+    if (/^[“”"]$/.test(t)) {
+      if (i === 0 || (i === 2 && c.partitive)) continue;
+      break;
+    }
     if (/^[,;:()—–]$/.test(t)) break;
     const lower = t.toLowerCase();
-    if ((lower === "and" || lower === "or" || lower === "plus") && i + 1 < toks.length) {
-      const nx = toks[i + 1]!;
-      if (cands.some((o) => o.n.start >= nx.start && o.n.start <= nx.start + 25)) break;
+    if (lower === "and" || lower === "or" || lower === "plus") {
+      // "women and children" goes on; "... and accused the Houthis" or "... and 148 fighters" ends the phrase
+      const nx = toks[i + 1];
+      if (!nx || !groupOf(nx.t)) break;
+      continue;
     }
     if (cands.some((o) => o !== c && o.n.start === tok.start)) {
       // another number inside the phrase ("of the 137 pupils"): its phrase is ours
@@ -450,6 +462,7 @@ function parseNounPhrase(text: string, c: Candidate, cands: Candidate[]): void {
       if (!nounSeen) {
         c.measure = m.measure;
         c.postMeasure = true;
+        c.adjMeasure = true;
         c.people = true;
         end = m.end;
         // carry on only for an adjective before a noun ("injured miners")
@@ -500,6 +513,7 @@ function parseNounPhrase(text: string, c: Candidate, cands: Candidate[]): void {
 
 /** A measure after the noun phrase: "were killed", "died", "remain missing", "lost their lives". */
 function postMeasure(text: string, c: Candidate): void {
+  if (c.partitive) return;
   let pos = c.npEnd;
   APPOSITIVE.lastIndex = pos;
   const ap = APPOSITIVE.exec(text);
@@ -509,6 +523,17 @@ function postMeasure(text: string, c: Candidate): void {
   const glued = g ? g[0] : "";
   let at = pos + glued.length;
   let m = measureAt(text, at);
+  // "still being held": a measure may begin inside the glue words
+  if (!m) {
+    const re = /\S+/g;
+    for (let w = re.exec(glued); w !== null && !m; w = re.exec(glued)) {
+      const hit = measureAt(text, pos + w.index);
+      if (hit) {
+        m = hit;
+        at = pos + w.index;
+      }
+    }
+  }
   if (!m) {
     POST_PREP_THEN_VERB.lastIndex = pos;
     const pp = POST_PREP_THEN_VERB.exec(text);
@@ -530,7 +555,7 @@ function postMeasure(text: string, c: Candidate): void {
 }
 
 /** A measure before the number: "killing at least", "the death toll rose to", "among the dead were". */
-function preMeasure(text: string, c: Candidate, cands: Candidate[], k: number): void {
+function preMeasure(text: string, c: Candidate, cands: Candidate[], k: number, strict: boolean): void {
   const from = Math.max(0, c.n.start - 140);
   let windowStart = from;
   // not across another accepted number
@@ -561,16 +586,14 @@ function preMeasure(text: string, c: Candidate, cands: Candidate[], k: number): 
     betweenWords.length <= 14 &&
     !/[;]|\b(?:according|said|says|told)\b/i.test(betweenNoQual) &&
     TOLL_VERB_END.test(betweenNoQual.replace(/[“”"‘’']/g, "").trimEnd() || "of");
-  if (!glueOnly && !tollVerb) return;
+  if (!glueOnly && (strict || !tollVerb)) return;
   // a passive measure before a number is no measure of it: "were killed in 30 massacres" (handled by the NP)
   c.measure = measureOf(last);
-  if (!c.group) {
-    // "civilian martyrs which amounted to 973": the group may stand before the measure
-    const lead = before.split(/\s+/).slice(-3).join(" ");
-    for (const w of lead.split(/\s+/)) {
-      const g = groupOf(w.replace(/[^\p{L}-]/gu, "")) ?? (/^civilian$/i.test(w) ? "civilians" : null);
-      if (g && g !== "total") c.group = g;
-    }
+  if (!c.group && TOLL_NOUN.test(term)) {
+    // "civilian martyrs which amounted to 973", "child deaths rose to": the word before a toll noun
+    const w = /([\p{L}-]+)\s*$/u.exec(before)?.[1] ?? "";
+    const g = /^civilian$/i.test(w) ? "civilians" : /^child$/i.test(w) ? "children" : groupOf(w);
+    if (g && g !== "total") c.group = g;
   }
   c.ownPredicate = false;
 }

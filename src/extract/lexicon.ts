@@ -4,19 +4,37 @@ import type { Group, Measure, Qualifier } from "../core/types.js";
 
 /** Measure terms, longest first within each family; matched case-insensitively on word boundaries. */
 export const MEASURE_TERMS: ReadonlyArray<readonly [Measure, string]> = [
-  ["killed", String.raw`death tolls?|tolls?|claimed (?:the )?lives of|claiming (?:the )?lives of|lost (?:their|his|her) lives|losing their lives|lives (?:were )?lost|(?:shot|stabbed|burned|burnt|crushed|beaten|hacked|trampled) to death|shot dead|killed|killing|kills|kill|dead|deaths?|died|dies|die|dying|fatalities|fatality|fatally (?:shot|wounded|injured)|massacred|martyrs|martyred|perished|slain|drowned|bodies (?:were |have been |had been )?(?:recovered|found|retrieved|pulled)`],
-  ["injured", String.raw`injured|injuring|injuries|injures|wounded|wounding|hurt|hospitali[sz]ed|(?:taken|rushed|admitted|airlifted) to (?:a |the )?(?:local |nearby )?hospitals?`],
+  [
+    "killed",
+    String.raw`death tolls?|tolls?|claimed (?:the )?lives of|claiming (?:the )?lives of|lost (?:their|his|her) lives|losing their lives|lives (?:were )?lost|(?:shot|stabbed|burned|burnt|crushed|beaten|hacked|trampled) to death|shot dead|killed|killing|kills|kill|dead|deaths?|died|dies|die|dying|fatalities|fatality|fatally (?:shot|wounded|injured)|massacred|martyrs|martyred|perished|slain|drowned|bodies (?:were |have been |had been )?(?:recovered|found|retrieved|pulled)`,
+  ],
+  [
+    "injured",
+    String.raw`injured|injuring|injuries|injures|wounded|wounding|hurt|hospitali[sz]ed|(?:taken|rushed|admitted|airlifted) to (?:a |the )?(?:local |nearby )?hospitals?`,
+  ],
   ["casualties", String.raw`casualties|casualty`],
   ["missing", String.raw`missing|unaccounted for`],
-  ["displaced", String.raw`internally displaced|displaced|displacing|made homeless|left homeless|homeless|fled (?:their|his|her) homes|forced (?:from|out of) (?:their|his|her) homes|driven from (?:their|his|her) homes|forced to flee|uprooted`],
-  ["detained", String.raw`detained|detaining|arrested|arresting|arrests|taken into custody|in custody|rounded up`],
-  ["kidnapped", String.raw`kidnapped|kidnapping|abducted|abducting|taken hostage|taken captive|held hostage|held captive|(?:still )?being held|still held|hostages|captives`],
-  ["released", String.raw`released|releasing|freed|freeing|set free|rescued hostages`],
+  [
+    "displaced",
+    String.raw`internally displaced|displaced|displacing|made homeless|left homeless|homeless|fled (?:their|his|her) homes|forced (?:from|out of) (?:their|his|her) homes|driven from (?:their|his|her) homes|forced to flee|uprooted`,
+  ],
+  [
+    "detained",
+    String.raw`detained|detaining|arrested|arresting|arrests|taken into custody|in custody|rounded up`,
+  ],
+  [
+    "kidnapped",
+    String.raw`kidnapped|kidnapping|abducted|abducting|taken hostage|taken captive|held hostage|held captive|(?:still )?being held|still held|hostages|captives`,
+  ],
+  [
+    "released",
+    String.raw`released|releases|release|releasing|freed|frees|free|freeing|set free|rescued hostages`,
+  ],
 ];
 
 const MEASURE_ALT = MEASURE_TERMS.map(([, alt]) => alt).join("|");
 /** Any measure term (the cheap test for a sentence worth a closer look). */
-export const ANY_MEASURE = new RegExp(String.raw`\b(?:${MEASURE_ALT})\b`, "i");
+export const ANY_MEASURE = new RegExp(String.raw`\b(?:${MEASURE_ALT}|bod(?:y|ies))\b`, "i");
 /** Every measure term, with a capture group per family (index + 1 = family). */
 export const MEASURE_G = new RegExp(MEASURE_TERMS.map(([, alt]) => String.raw`\b(${alt})\b`).join("|"), "gi");
 
@@ -82,12 +100,15 @@ export const GROUP_TERMS: ReadonlyArray<readonly [Group, RegExp]> = [
     "fighters",
     /^(?:fighters?|militants?|insurgents?|gunm[ae]n|rebels?|jihadists?|jihadis?|loyalists?|attackers?|assailants?|terrorists?|militiam[ae]n|militias?|armed groups?|armed men|combatants?|extremists?|guerrillas?|bandits?|separatists?|paramilitaries|paramilitary fighters|remnants)$/i,
   ],
-  ["children", /^(?:children|child|kids?|minors?|boys?|girls?|infants?|babies|baby|toddlers?|schoolchildren|pupils?|teenagers?|newborns?)$/i],
+  [
+    "children",
+    /^(?:children|child|kids?|minors?|boys?|girls?|infants?|babies|baby|toddlers?|schoolchildren|pupils?|teenagers?|newborns?)$/i,
+  ],
   ["women", /^(?:women|woman|mothers?|pregnant women)$/i],
-  ["civilians", /^(?:civilians?|non-combatants?|residents?|villagers?|bystanders?|pedestrians?)$/i],
+  ["civilians", /^(?:civilians?|non-combatants?)$/i],
   [
     "total",
-    /^(?:people|persons?|individuals?|others?|victims?|bodies|body|lives|men|man|adults?|passengers?|workers?|miners?|migrants?|refugees?|tourists?|worshippers?|students?|protesters?|demonstrators?|patients?|inmates?|prisoners?|detainees?|hostages?|captives?|survivors?|family members|crew members?|crew|fishermen|farmers?|villagers?|citizens?|nationals?|palestinians|israelis|ukrainians|syrians|sudanese|afghans|iraqis|people's)$/i,
+    /^(?:people|persons?|individuals?|others?|victims?|bodies|body|lives|men|man|adults?|passengers?|workers?|miners?|migrants?|refugees?|tourists?|worshippers?|students?|protesters?|demonstrators?|patients?|inmates?|prisoners?|detainees?|hostages?|captives?|survivors?|family members|crew members?|crew|residents?|bystanders?|pedestrians?|fishermen|farmers?|villagers?|citizens?|nationals?|palestinians|israelis|ukrainians|syrians|sudanese|afghans|iraqis|people's)$/i,
   ],
 ];
 

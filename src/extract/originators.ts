@@ -49,14 +49,17 @@ const ORG_HEAD =
 const DESCRIPTOR_HEAD =
   /\b(?:officials?|police|ministry|authorities|authority|monitor|monitoring group|watchdog|observatory|group|network|agency|sources?|spokes(?:man|woman|person)|government|military|army|department|service|committee|office|residents?|witnesses|medics|rescuers|doctors|hospitals?|parents|leaders?|governor|mayor|chief|secretary|minister|director|coordinator|officer|coroner|organi[sz]ation|charity|commission|council|civil defen[cs]e|fire (?:service|brigade|department)|presidency|administration|prosecutors?|activists?|volunteers?|teams?|workers?|staff|junta|regime|forces|command|tally|count|figures|data|report|statement|unit|centre|center|mission|defence|defense|officers?|ngo|un|u\.n\.|united nations)\b/i;
 
-const PRONOUN = /^(?:it|he|she|they|the (?:group|organi[sz]ation|monitor|watchdog|observatory|agency|ministry|network|charity|office|department|service|committee|authority|body|army|military|police|official|spokes(?:man|woman|person)|government|unit|mission|commission|council|centre|center))$/i;
+const PRONOUN =
+  /^(?:it|he|she|they|the (?:group|organi[sz]ation|monitor|watchdog|observatory|agency|ministry|network|charity|office|department|service|committee|authority|body|army|military|police|official|spokes(?:man|woman|person)|government|unit|mission|commission|council|centre|center))$/i;
 
 // Reporting verbs, lower case only ("States" in "United States" is a name, not a verb).
 const REPORT_VERB =
   /\b(?:said|says|say|saying|told|tells|telling|reported|reports|report|reporting|documented|documents|documenting|estimated|estimates|estimate|estimating|announced|announces|announcing|confirmed|confirms|confirming|stated|added|adds|adding|counted|recorded|records|tallied|registered|noted|revealed|claimed|claims|acknowledged|updated|wrote|posted|put|puts|putting|gave|gives|giving|showed|shows|indicated|said in a statement)\b/g;
-const PUT_OBJECT = /^\s+(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:toll|number|figure|count|tally|estimate|total)\b/i;
+const PUT_OBJECT =
+  /^\s+(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:toll|number|figure|count|tally|estimate|total)\b/i;
 const PASSIVE_BEFORE = /\b(?:been|were|was|is|are|being|be|had|has|have|not|to|who|which|that)\s+$/i;
-const NOUN_BEFORE = /\b(?:the|a|an|its|their|his|her|these|those|media|news|press|unconfirmed|initial|earlier|official|latest|first|separate)\s+$/i;
+const NOUN_BEFORE =
+  /\b(?:the|a|an|its|their|his|her|these|those|media|news|press|unconfirmed|initial|earlier|official|latest|first|separate)\s+$/i;
 const ADVERBIAL_END =
   /(?:\s*,?\s*\b(?:also|later|earlier|separately|previously|initially|officially|again|had|has|have|would|could|had earlier|in a statement|in a report|in an update|in a post|in a briefing|on [A-Z]\w+|late on [A-Z]\w+|early on [A-Z]\w+|on [A-Z]\w+ (?:morning|evening|night|afternoon)|last (?:night|week)|this week|on Telegram|on X|on Twitter|on Facebook|on social media|in a video|separately|then|now|yesterday|today))+\s*$/;
 const PAREN_END = /\s*\([^()]{0,80}\)\s*$/;
@@ -88,7 +91,9 @@ export function cleanName(surface: string): string {
     const before = s;
     s = s.replace(LEADING_JUNK, "");
     // "Ukraine's State Emergency Service" -> "State Emergency Service"; "the country's military" -> "military"
-    s = s.replace(/^(?:the\s+)?[\p{L}-]+[’']s\s+(?=\S+\s*\S*)/u, (m) => (/^\p{Lu}/u.test(m) || /country|nation|state|city|region|province|territory/i.test(m) ? "" : m));
+    s = s.replace(/^(?:the\s+)?[\p{L}-]+[’']s\s+(?=\S+\s*\S*)/u, (m) =>
+      /^\p{Lu}/u.test(m) || /country|nation|state|city|region|province|territory/i.test(m) ? "" : m,
+    );
     if (s === before) break;
   }
   return s.trim();
@@ -210,7 +215,11 @@ function subjectBefore(before: string): string | null {
   let s = before;
   for (let i = 0; i < 4; i++) {
     const prev = s;
-    s = s.replace(ADVERBIAL_END, "").replace(PAREN_END, "").replace(DASH_CLAUSE_END, "").replace(RELATIVE_END, ", ");
+    s = s
+      .replace(ADVERBIAL_END, "")
+      .replace(PAREN_END, "")
+      .replace(DASH_CLAUSE_END, "")
+      .replace(RELATIVE_END, ", ");
     if (s === prev) break;
   }
   if (/,\s*$/.test(s)) {
@@ -242,7 +251,10 @@ function subjectBefore(before: string): string | null {
 
 /** The noun phrase right after an inverted reporting verb (", said the health ministry."). */
 function subjectAfter(after: string): string | null {
-  const m = /^\s+((?:the|a|an)\s+[^,.;:“”"]{1,80}?|\p{Lu}[^,.;:“”"]{0,80}?)\s*(?:[,.;:]|$|\s+(?:on|in|late|early|last|this|told|said|adding|citing)\b)/u.exec(after);
+  const m =
+    /^\s+((?:the|a|an)\s+[^,.;:“”"]{1,80}?|\p{Lu}[^,.;:“”"]{0,80}?)\s*(?:[,.;:]|$|\s+(?:on|in|late|early|last|this|told|said|adding|citing)\b)/u.exec(
+      after,
+    );
   if (!m) return null;
   const np = m[1]!.trim();
   if (words(np).length > 9) return null;
@@ -252,9 +264,10 @@ function subjectAfter(after: string): string | null {
 
 /** The noun phrase that opens a sentence ("Borno state governor Babagana Zulum gave ..."). */
 function leadingSubject(sentence: string): string | null {
-  const m = /^((?:(?:the|a|an|[\p{Lu}][\p{L}\p{M}’'.-]*|[\p{Ll}-]+-(?:based|run|led)|state|provincial|regional|local|national|health|interior|defen[cs]e|civil|emergency|police|army|military|government|security|medical|fire|rescue|hospital|district|county|city|chief|deputy|senior|officials?|ministry|department|service|agency|office|spokes(?:man|woman|person)|governor|mayor|secretary|minister|director|coordinator|officer|sources?|authorities|of|for)\s+){0,9}(?:[\p{Lu}][\p{L}\p{M}’'.-]*|officials?|ministry|department|service|agency|office|authorities|police|army|military|government|sources?|spokes(?:man|woman|person)))\b/u.exec(
-    sentence,
-  );
+  const m =
+    /^((?:(?:the|a|an|[\p{Lu}][\p{L}\p{M}’'.-]*|[\p{Ll}-]+-(?:based|run|led)|state|provincial|regional|local|national|health|interior|defen[cs]e|civil|emergency|police|army|military|government|security|medical|fire|rescue|hospital|district|county|city|chief|deputy|senior|officials?|ministry|department|service|agency|office|spokes(?:man|woman|person)|governor|mayor|secretary|minister|director|coordinator|officer|sources?|authorities|of|for)\s+){0,9}(?:[\p{Lu}][\p{L}\p{M}’'.-]*|officials?|ministry|department|service|agency|office|authorities|police|army|military|government|sources?|spokes(?:man|woman|person)))\b/u.exec(
+      sentence,
+    );
   if (!m) return null;
   const np = m[1]!.trim();
   if (!DESCRIPTOR_HEAD.test(np) && !(/\p{Lu}/u.test(np) && words(np).length >= 2)) return null;
@@ -267,7 +280,10 @@ function isOutlet(surface: string): boolean {
 
 /** The phrase after "according to": up to a clause break. */
 function phraseAfter(after: string): string | null {
-  const m = /^([^,.;:“”"()]{1,120}?)(?:\s*\(([^()]{1,12})\))?\s*(?:[,.;:“”"]|$|\s+(?:on|which|who|that|while|as|and said|said|in a statement)\b)/.exec(after);
+  const m =
+    /^([^,.;:“”"()]{1,120}?)(?:\s*\(([^()]{1,12})\))?\s*(?:[,.;:“”"]|$|\s+(?:on|which|who|that|while|as|and said|said|in a statement)\b)/.exec(
+      after,
+    );
   if (!m) return null;
   let np = m[1]!.trim().replace(ACCORDING_PREFIX, "");
   if (m[2] && IS_ACRONYM.test(m[2])) np = `${np} (${m[2]})`;
@@ -298,8 +314,12 @@ export function findAttributions(sentence: string): Attribution[] {
     const before = sentence.slice(0, m.index);
     const after = sentence.slice(m.index + verb.length);
     if (/^(?:put|puts|putting|gave|gives|giving)$/.test(verb) && !PUT_OBJECT.test(after)) continue;
-    if (PASSIVE_BEFORE.test(before) && !/^(?:saying|telling|adding|giving|putting|citing)$/.test(verb)) continue;
-    if (/^(?:report|reports|estimate|estimates|records|claims|documents|figures)$/.test(verb) && NOUN_BEFORE.test(before))
+    if (PASSIVE_BEFORE.test(before) && !/^(?:saying|telling|adding|giving|putting|citing)$/.test(verb))
+      continue;
+    if (
+      /^(?:report|reports|estimate|estimates|records|claims|documents|figures)$/.test(verb) &&
+      NOUN_BEFORE.test(before)
+    )
       continue;
     let subj: string | null = null;
     if (/(?:,|[”"’])\s*$/.test(before) && /^(?:said|says|reported|added|told|wrote|stated)$/.test(verb)) {
@@ -394,23 +414,16 @@ export class Originators {
     const clean = cleanName(surface);
     // a named organisation or person inside the phrase ("a Dhaka Metropolitan Police spokesman")
     const caps = [...clean.matchAll(CAP_SPAN)].map((m) => cleanName(m[0].replace(/[’']s$/, "")));
-    const orgInside = caps.find((c) => ORG_HEAD.test(c) || idx.acronyms.has(c.toUpperCase()) || IS_ACRONYM.test(c));
-    if (orgInside && (orgInside !== clean || IS_ACRONYM.test(clean))) {
-      if (!/^\p{Lu}/u.test(clean) || orgInside.length >= clean.length - 2 || DESCRIPTOR_HEAD.test(clean)) {
-        // keep a lower-case head after the organisation when it says who in it ("Defense Ministry official")
-        const c = idx.canonical(orgInside);
-        if (orgInside === clean || IS_ACRONYM.test(orgInside)) return c;
-        return c;
-      }
-    }
-    if (caps.length && !orgInside) {
-      // a person: the last capitalised span is the name ("regional governor Serhiy Lysak")
+    const orgInside = caps.find(
+      (c) => ORG_HEAD.test(c) || idx.acronyms.has(c.toUpperCase()) || IS_ACRONYM.test(c),
+    );
+    if (orgInside) return idx.canonical(orgInside);
+    if (caps.length) {
+      // a person: the phrase ends with the name ("regional governor Serhiy Lysak", "Jena")
       const person = caps[caps.length - 1]!;
-      const beforeName = clean.slice(0, clean.lastIndexOf(person)).trim();
-      const endsWithName = clean.endsWith(person);
-      if (endsWithName && !beforeName || !/\p{Lu}/u.test(beforeName) || words(person).length >= 2) {
+      if (clean.endsWith(person)) {
         const full = idx.canonical(person);
-        if (words(full).length >= 2 || !beforeName) return full;
+        if (words(full).length >= 2 || full === clean) return full;
       }
     }
     for (const [kind, fits] of DESCRIPTOR_KINDS) {
@@ -431,13 +444,23 @@ export class Originators {
         const a = atts[k]!;
         const r = this.resolve(a, j);
         if (!r) continue;
-        const isPerson = /^\p{Lu}\S*\s+\p{Lu}/u.test(r.source) && !ORG_HEAD.test(r.source) && !DESCRIPTOR_HEAD.test(r.source);
-        if (person && !isPerson && !/spokes|official|officer|governor|minister|leader|chief|director/i.test(a.surface))
+        const isPerson =
+          /^\p{Lu}\S*\s+\p{Lu}/u.test(r.source) &&
+          !ORG_HEAD.test(r.source) &&
+          !DESCRIPTOR_HEAD.test(r.source);
+        if (
+          person &&
+          !isPerson &&
+          !/spokes|official|officer|governor|minister|leader|chief|director/i.test(a.surface)
+        )
           continue;
         if (!person && bare !== "they" && isPerson) continue;
         if (/^the /.test(bare)) {
           const head = bare.replace(/^the /, "");
-          if (!["group", "organisation", "organization", "body"].includes(head) && !aliasKey(r.source).includes(head))
+          if (
+            !["group", "organisation", "organization", "body"].includes(head) &&
+            !aliasKey(r.source).includes(head)
+          )
             continue;
         }
         return r;
@@ -458,9 +481,10 @@ export class Originators {
 
 /** A specific descriptor ("health ministry") must agree with the name it resolves to. */
 function descriptorFits(descriptor: string, name: string): boolean {
-  const spec = /\b(health|interior|defen[cs]e|foreign|emergency|civil protection|information|disaster|migration|refugee|humanitarian)\b/i.exec(
-    descriptor,
-  );
+  const spec =
+    /\b(health|interior|defen[cs]e|foreign|emergency|civil protection|information|disaster|migration|refugee|humanitarian)\b/i.exec(
+      descriptor,
+    );
   if (!spec) return true;
   const key = aliasKey(name);
   const s = spec[1]!.toLowerCase().replace("defence", "defen").replace("defense", "defen");
