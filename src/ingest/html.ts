@@ -70,23 +70,74 @@ export function blockParagraphs(root: unknown): string[] {
     if (t) out.push(t);
     current = "";
   };
-  const walk = (node: Node) => {
+  // iterative, so a page nested thousands of levels deep cannot overflow the stack;
+  // a block element is visited twice: on entry and, via the marker, on exit
+  const END = Symbol("end of block");
+  const stack: (Node | typeof END)[] = [root as Node];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node === END) {
+      flush();
+      continue;
+    }
     if (node.nodeType === 3) {
       current += node.textContent ?? "";
-      return;
+      continue;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== 1) continue;
     const tag = (node.tagName ?? "").toUpperCase();
-    if (SKIP.has(tag)) return;
-    const block = BLOCK.has(tag);
-    if (block) flush();
-    for (const child of Array.from((node as unknown as El).childNodes)) walk(child);
-    if (block) flush();
-  };
-  walk(root as Node);
+    if (SKIP.has(tag)) continue;
+    if (BLOCK.has(tag)) {
+      flush();
+      stack.push(END);
+    }
+    const children = Array.from((node as unknown as El).childNodes);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
   flush();
   return out;
 }
+
+/** Elements nested deeper than this are not a page but an attack or garbage (the parser slows steeply). */
+export const MAX_NESTING = 1000;
+
+const VOID_OR_OPTIONAL_END =
+  /^(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr|p|li|td|th|tr|dt|dd|option|tbody|thead|colgroup)$/i;
+
+/** Nesting depth from the raw markup, before parsing: open tags minus close tags at the deepest point. */
+export function markupDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  const tag = /<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g;
+  for (let m = tag.exec(html); m !== null; m = tag.exec(html)) {
+    if (VOID_OR_OPTIONAL_END.test(m[2]!) || m[3]) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (++depth > max) max = depth;
+  }
+  return max;
+}
+
+/** Depth of the deepest element and the number of elements, walked without recursion. */
+function treeShape(root: unknown): { depth: number; elements: number } {
+  let depth = 0;
+  let elements = 0;
+  const stack: [Node, number][] = [[root as Node, 0]];
+  while (stack.length) {
+    const [node, d] = stack.pop()!;
+    if (node.nodeType !== 1) continue;
+    elements++;
+    if (d > depth) depth = d;
+    for (const child of Array.from((node as unknown as El).childNodes)) stack.push([child, d + 1]);
+  }
+  return { depth, elements };
+}
+
+/**
+ * Readability's run time grows steeply with nesting depth and element count (seconds at a few hundred
+ * levels); past these limits the page is read by the plain fallback instead.
+ */
+export const READABILITY_MAX_DEPTH = 120;
+export const READABILITY_MAX_ELEMENTS = 20_000;
 
 function meta(document: Doc, ...keys: string[]): string | null {
   for (const key of keys) {
@@ -179,6 +230,12 @@ const clean = (s: string | null | undefined) => s?.replace(/\s+/g, " ").trim() |
 
 /** Reads an HTML article page. `source.url` (when fetched) resolves the outlet when the page names none. */
 export function readHtml(html: string, source: Source): Result<ArticleDraft> {
+  const depth = markupDepth(html);
+  if (depth > MAX_NESTING)
+    return fail(
+      "broken-html",
+      `broken HTML: elements nested ${depth} levels deep (more than ${MAX_NESTING})`,
+    );
   let document: Doc;
   try {
     ({ document } = parseHTML(html));
@@ -229,11 +286,15 @@ export function readHtml(html: string, source: Source): Result<ArticleDraft> {
 
   removeFurniture(document);
   let paragraphs: string[] = [];
+  const shape = treeShape(document.documentElement);
+  const readable = shape.depth <= READABILITY_MAX_DEPTH && shape.elements <= READABILITY_MAX_ELEMENTS;
   try {
     // Readability mutates the document; metadata has been read above
-    const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
-      charThreshold: 200,
-    }).parse();
+    const article = !readable
+      ? null
+      : new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
+          charThreshold: 200,
+        }).parse();
     if (article?.content)
       paragraphs = blockParagraphs(
         parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body,
@@ -242,9 +303,10 @@ export function readHtml(html: string, source: Source): Result<ArticleDraft> {
     paragraphs = [];
   }
   if (paragraphs.join(" ").length < MIN_HTML_BODY_CHARS) {
-    // Readability found no article: fall back to the body without navigation, headers and footers
-    const { document: again } = parseHTML(html);
-    removeFurniture(again);
+    // no article from Readability: fall back to the body without navigation, headers and footers
+    // (a fresh parse only when Readability ran, since it rewrites the document it reads)
+    const again = readable ? parseHTML(html).document : document;
+    if (readable) removeFurniture(again);
     for (const el of again.querySelectorAll("header, footer, [aria-hidden=true]")) el.remove();
     paragraphs = again.body ? blockParagraphs(again.body) : [];
   }

@@ -1,7 +1,7 @@
 // HTML reader: article body without navigation and ads; title, outlet and date from the page's metadata.
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { readHtml } from "../../src/ingest/html.js";
+import { markupDepth, readHtml } from "../../src/ingest/html.js";
 
 const fixture = (name: string) => fs.readFileSync(`test/fixtures/ingest/${name}`, "utf8");
 const read = (html: string, url: string | null = null) =>
@@ -82,5 +82,21 @@ describe("readHtml", () => {
       `<html><body><nav><a href="/">Home</a><a href="/news">News</a></nav><footer>© Site</footer></body></html>`,
     );
     expect(r.ok).toBe(false);
+  });
+
+  it("reads a page nested past Readability's comfortable depth with the plain fallback", () => {
+    const text =
+      "<p>Eleven miners were killed in a gas explosion on Thursday, the mining ministry said in a statement.</p>";
+    const d = draft(`<html><body>${"<div>".repeat(300)}${text}${"</div>".repeat(300)}</body></html>`);
+    expect(d.text).toMatch(/^Eleven miners were killed/);
+  });
+
+  it("refuses markup nested thousands of levels deep before parsing it", () => {
+    const r = read(`<html><body>${"<div>".repeat(5000)}<p>x</p>${"</div>".repeat(5000)}</body></html>`);
+    expect(!r.ok && r.error.message).toMatch(/broken HTML: elements nested \d+ levels deep/);
+  });
+
+  it("estimates nesting from the markup, ignoring void and optional-end tags", () => {
+    expect(markupDepth("<html><body><p>a<p>b<br><img src=x><ul><li>c<li>d</ul></body></html>")).toBe(3);
   });
 });
