@@ -2,7 +2,21 @@
 import type { Command } from "commander";
 import { validate } from "node-cron";
 import { startApp } from "../app.js";
+import type { Config } from "../config.js";
 import { CliExit, config, EXIT_REFUSED } from "./common.js";
+
+/** What `start` needs beyond the shared configuration schema: a valid cron schedule and port. */
+export function startProblems(cfg: Config, portOption?: string): string[] {
+  const problems: string[] = [];
+  if (!validate(cfg.TOLLWATCH_POLL_CRON))
+    problems.push('TOLLWATCH_POLL_CRON: should be a cron expression, e.g. "*/5 * * * *"');
+  if (portOption !== undefined) {
+    const port = Number(portOption);
+    if (!(portOption.trim() !== "" && Number.isInteger(port) && port >= 0 && port <= 65535))
+      problems.push("--port: should be a port number from 0 to 65535");
+  }
+  return problems;
+}
 
 export function registerStart(program: Command): void {
   program
@@ -12,12 +26,8 @@ export function registerStart(program: Command): void {
     .option("--port <port>", "web console port (default: $TOLLWATCH_PORT or 8787)")
     .action(async (opts: { db?: string; port?: string }) => {
       const cfg = config();
-      const problems: string[] = [];
-      if (!validate(cfg.TOLLWATCH_POLL_CRON))
-        problems.push('TOLLWATCH_POLL_CRON: should be a cron expression, e.g. "*/5 * * * *"');
       const port = opts.port === undefined ? undefined : Number(opts.port);
-      if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535))
-        problems.push("--port: should be a port number from 0 to 65535");
+      const problems = startProblems(cfg, opts.port);
       if (problems.length) {
         process.stderr.write(`Bad configuration:\n  ${problems.join("\n  ")}\n`);
         throw new CliExit(EXIT_REFUSED);

@@ -5,6 +5,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startProblems } from "../../src/cli/start.js";
+import { loadConfig } from "../../src/config.js";
 import { request } from "./helpers.js";
 
 const BIN = path.resolve("bin/tollwatch.mjs");
@@ -100,8 +102,16 @@ describe("tollwatch start", () => {
     const r = run({ TOLLWATCH_PORT: "eighty" });
     expect(await r.exited).toBe(2);
     expect(r.stderr()).toContain("TOLLWATCH_PORT");
-    const cron = run({ TOLLWATCH_POLL_CRON: "every five minutes" });
-    expect(await cron.exited).toBe(2);
-    expect(cron.stderr()).toContain("TOLLWATCH_POLL_CRON");
+  });
+
+  it("checks the poll schedule and the port option before starting", () => {
+    const config = loadConfig({});
+    if (!config.ok) throw new Error(config.error.message);
+    expect(startProblems(config.value)).toEqual([]);
+    expect(startProblems({ ...config.value, TOLLWATCH_POLL_CRON: "every five minutes" })).toEqual([
+      expect.stringContaining("TOLLWATCH_POLL_CRON"),
+    ]);
+    expect(startProblems(config.value, "99999")).toEqual([expect.stringContaining("--port")]);
+    expect(startProblems(config.value, "8080")).toEqual([]);
   });
 });
