@@ -2,13 +2,17 @@
 // response_url in Block Kit, forged or stale requests refused, alerts posted once and escaped.
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCommand } from "../../commands/index.js";
+import { renderBlocks } from "../../src/chat/render/blocks.js";
 import { type SlackSurface, startSlack } from "../../src/chat/slack/index.js";
 import { loadConfig } from "../../src/config.js";
-import { Store } from "../../src/store/store.js";
+import type { Store } from "../../src/store/store.js";
 import { HOSTILE, hostileAlert } from "../fakes/alerts.js";
+import { newsroomStore } from "../fakes/newsroom.js";
 import { type FakeSlack, postSlashCommand, slashCommandFields, startFakeSlack } from "../fakes/slack.js";
 
 const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+const NOW = new Date("2025-03-12T12:00:00Z");
 let fake: FakeSlack;
 let surface: SlackSurface;
 let store: Store;
@@ -16,7 +20,7 @@ let appUrl: string;
 
 beforeAll(async () => {
   fake = await startFakeSlack();
-  store = Store.open(":memory:");
+  store = await newsroomStore();
   const config = loadConfig({
     SLACK_BOT_TOKEN: "xoxb-fake",
     SLACK_SIGNING_SECRET: SECRET,
@@ -26,7 +30,7 @@ beforeAll(async () => {
     SLACK_ALERT_CHANNEL: "C0ALERTS",
   });
   if (!config.ok) throw new Error("bad test config");
-  surface = await startSlack({ config: config.value, store, log: pino({ level: "silent" }) });
+  surface = await startSlack({ config: config.value, store, log: pino({ level: "silent" }), now: () => NOW });
   appUrl = `http://127.0.0.1:${surface.port}`;
 });
 
@@ -54,6 +58,29 @@ describe("slack surface, HTTP mode", () => {
     expect(body.blocks.length).toBeLessThanOrEqual(50);
     expect(JSON.stringify(body.blocks)).toContain("/who-said");
     expect(body.text).toContain("tollwatch answers");
+  });
+
+  it("answers /toll, /who-said and /tollwatch sources with the rendered replies of those commands", async () => {
+    const cases: [string, string, string, Record<string, string>][] = [
+      ["/toll", "", "toll", {}],
+      [
+        "/who-said",
+        "counting --speaker Rahimi Aide 3",
+        "who-said",
+        { query: "counting", speaker: "Rahimi Aide 3" },
+      ],
+      ["/tollwatch", "sources", "sources", {}],
+    ];
+    for (const [command, text, name, args] of cases) {
+      const url = fake.responseUrl();
+      const res = await postSlashCommand(appUrl, SECRET, slashCommandFields(command, text, url));
+      expect(res.status).toBe(200);
+      const body = await responseTo(url);
+      const expected = runCommand({ store, now: NOW }, name, args);
+      expect(expected.ok).toBe(true);
+      expect(body.blocks).toEqual(renderBlocks(expected).blocks);
+      expect(body.response_type).toBe("in_channel");
+    }
   });
 
   it("answers a missing /tollwatch subcommand with an ephemeral error", async () => {
