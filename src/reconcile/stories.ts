@@ -10,6 +10,8 @@ export const STORY_WINDOW_DAYS = 14;
 export const MATCH_THRESHOLD = 0.2;
 /** Distinct shared names or places needed as well: event words alone never join two events. */
 export const MIN_SHARED_PROPER = 2;
+/** With one shared name only, the same kind of event and this much overlap are needed. */
+export const SHORT_COPY_THRESHOLD = 0.35;
 const TOP_TERMS = 24;
 const EVENT_WEIGHT = 0.5;
 const TITLE_BOOST = 2;
@@ -32,7 +34,10 @@ const STOP = new Set(
   commissioner watch group groups forces force army police security military people city province
   region district capital country village town north south east west northern southern eastern
   western central photo video image getty images file read watch share advertisement copyright
-  breaking update updated live report reports reported said says told`.split(/\s+/),
+  breaking update updated live report reports reported said says told world organization organisation
+  programme program fund union european republic democratic federal kingdom doctors without borders
+  medecins sans frontieres save children amnesty society emergency emergencies relief rescue
+  humanitarian coordination`.split(/\s+/),
 );
 
 const EVENT_WORDS = new Map<string, string>(
@@ -212,6 +217,21 @@ export interface StoryCandidate {
   articles: Term[][];
 }
 
+/** Whether both name the same kind of event (an earthquake, a flood). */
+function sharesEvent(a: readonly Term[], b: readonly Term[]): boolean {
+  const events = new Set(a.filter((t) => t[3] === "e").map((t) => t[0]));
+  return b.some((t) => t[3] === "e" && events.has(t[0]));
+}
+
+/**
+ * Enough overlap to be one event: two shared names or places, or (for short wire copy) one place
+ * and the same kind of event with a clearly higher overlap.
+ */
+function sameEvent(s: { score: number; sharedProper: number }, sameKind: boolean): boolean {
+  if (s.score >= MATCH_THRESHOLD && s.sharedProper >= MIN_SHARED_PROPER) return true;
+  return sameKind && s.sharedProper >= 1 && s.score >= SHORT_COPY_THRESHOLD;
+}
+
 /** The story an article belongs to, or null when none is close enough. */
 export function matchStory(
   terms: readonly Term[],
@@ -221,7 +241,7 @@ export function matchStory(
   for (const c of candidates) {
     for (const other of c.articles) {
       const s = similarity(terms, other);
-      if (s.score < MATCH_THRESHOLD || s.sharedProper < MIN_SHARED_PROPER) continue;
+      if (!sameEvent(s, sharesEvent(terms, other))) continue;
       if (!best || s.score > best.score) best = { storyId: c.storyId, score: s.score };
     }
   }
@@ -244,7 +264,19 @@ export function mergeTerms(lists: readonly (readonly Term[])[], limit = 30): Ter
 export function storyName(terms: readonly Term[], taken: (name: string) => boolean): string {
   // "Syria" and "Syrian" name one thing: skip a term that extends or begins one already chosen
   const proper: Term[] = [];
-  for (const t of terms) {
+  const related = (a: string, b: string) => a !== b && (a.startsWith(b) || b.startsWith(a));
+  const ranked = terms
+    .filter((t) => t[3] === "p")
+    .map(
+      (t): Term => [
+        t[0],
+        terms.filter((u) => u[3] === "p" && related(u[0], t[0])).reduce((w, u) => w + u[1], t[1]),
+        t[2],
+        t[3],
+      ],
+    )
+    .sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1));
+  for (const t of ranked) {
     if (t[3] !== "p" || proper.some((p) => t[0].startsWith(p[0]) || p[0].startsWith(t[0]))) continue;
     proper.push(t);
     if (proper.length === 2) break;

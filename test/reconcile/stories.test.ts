@@ -1,0 +1,73 @@
+// Story matching on distinctive terms: one event's articles join, unrelated events stay apart,
+// and the time window keeps last month's story closed.
+import { afterEach, describe, expect, it } from "vitest";
+import { ingestDraft } from "../../src/ingest/pipeline.js";
+import { articleTerms, matchStory, storyName } from "../../src/reconcile/stories.js";
+import { listStories } from "../../src/store/stories.js";
+import { draft, stepsFor, tempStore } from "./helpers.js";
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
+
+const keys = (text: string) => articleTerms(text).map((t) => t[0]);
+
+describe("articleTerms", () => {
+  it("keeps names and places, drops sentence-initial words, titles, days and agencies", () => {
+    const k = keys(
+      "Officials said on Monday that the blast in Quetta killed 12. Reuters reported that Balochistan police were searching Quetta. The Pakistan army said President Zardari was briefed.",
+    );
+    expect(k).toEqual(expect.arrayContaining(["quetta", "balochistan", "pakistan", "zardari", "explosion"]));
+    for (const w of ["officials", "monday", "reuters", "the", "president", "police", "army"])
+      expect(k).not.toContain(w);
+  });
+
+  it("reads a Title Case headline as typography, not as names", () => {
+    const k = keys(
+      "Deadly Floods Sweep Through Northern Villages\n\nFloods in Sindh killed dozens near Sukkur, officials in Sindh said.",
+    );
+    expect(k).toEqual(expect.arrayContaining(["sindh", "sukkur", "flood"]));
+    for (const w of ["deadly", "sweep", "villages"]) expect(k).not.toContain(w);
+  });
+
+  it("names a story from its two heaviest names, Syria and Syrian counting once", () => {
+    const terms = articleTerms(
+      "Clashes in Latakia: Syrian forces and Syria's Alawite villages in Latakia. Syria, Syria, Latakia, Syrian.",
+    );
+    expect(storyName(terms, () => false)).toBe("Syria · Latakia");
+    expect(storyName(terms, (n) => n === "Syria · Latakia")).toBe("Syria · Latakia (2)");
+  });
+});
+
+describe("matchStory", () => {
+  it("joins short wire copy about one blast, keeps a flood in the same country apart", () => {
+    const blast1 = articleTerms(
+      "At least 12 killed in Kabul blast, police say. The explosion hit a market in Kabul.",
+    );
+    const blast2 = articleTerms(
+      "Kabul explosion toll rises to 20, the Taliban said. The blast in Kabul was claimed by no one.",
+    );
+    const flood = articleTerms(
+      "Floods in Badakhshan kill 30 in Afghanistan. Flooding in Badakhshan swept away homes.",
+    );
+    expect(matchStory(blast2, [{ storyId: 1, articles: [blast1] }])?.storyId).toBe(1);
+    expect(matchStory(flood, [{ storyId: 1, articles: [blast1, blast2] }])).toBeNull();
+  });
+});
+
+describe("stories in the pipeline", () => {
+  it("opens a new story for the same words a month later", () => {
+    const { store, cleanup } = tempStore();
+    cleanups.push(cleanup);
+    const text = (n: number) =>
+      `Flooding in Sylhet and Sunamganj, Bangladesh: rivers in Sylhet burst their banks (report ${n}).`;
+    const steps = stepsFor(new Map());
+    ingestDraft(store, draft(text(1), { published: "2025-06-01" }), steps);
+    ingestDraft(store, draft(text(2), { published: "2025-06-05" }), steps);
+    ingestDraft(store, draft(text(3), { published: "2025-07-20" }), steps);
+    const list = listStories(store);
+    expect(list.map((s) => s.articles).sort()).toEqual([1, 2]);
+    expect(new Set(list.map((s) => s.name)).size).toBe(2);
+  });
+});
