@@ -4,7 +4,7 @@ import { parseFeed } from "@rowanmanning/feed-parser";
 import { parseHTML } from "linkedom";
 import { fail, ok, type Result } from "../core/result.js";
 import type { ArticleDraft } from "../core/types.js";
-import { blockParagraphs } from "./html.js";
+import { blockParagraphs, MAX_NESTING, markupDepth } from "./html.js";
 import { assemble, type Source, toParagraphs } from "./text.js";
 
 /** An item whose own text is shorter than this (a teaser of a sentence or two) and which has a link is read from its page. */
@@ -19,6 +19,9 @@ export function declaresEntities(xml: string): boolean {
   const doctype = /<!DOCTYPE/i.exec(xml);
   return doctype !== null && /<!ENTITY/i.test(xml.slice(doctype.index));
 }
+
+/** No feed nests this deep; a document that does is garbage or an attack on the parser. */
+export const MAX_XML_DEPTH = 200;
 
 const lineAt = (xml: string, index: number) => xml.slice(0, index).split("\n").length;
 
@@ -42,6 +45,8 @@ export function xmlStructureProblem(xml: string): string | null {
       if (!stack.length) roots++;
       if (roots > 1) return `a second root element <${openName}> at line ${lineAt(xml, m.index)}`;
       if (!selfClosing) stack.push({ name: openName, index: m.index });
+      if (stack.length > MAX_XML_DEPTH)
+        return `elements nested more than ${MAX_XML_DEPTH} levels deep at line ${lineAt(xml, m.index)}`;
     } else if (text === "<") {
       return `a malformed tag at line ${lineAt(xml, m.index)}`;
     } else if (text.startsWith("<![CDATA[") && !stack.length) {
@@ -58,6 +63,8 @@ export function xmlStructureProblem(xml: string): string | null {
 /** Paragraphs of an item's HTML (or plain-text) content. */
 export function contentParagraphs(content: string): string[] {
   if (!/<[a-z][^>]*>/i.test(content)) return toParagraphs(content);
+  // absurdly nested markup is flattened rather than handed to the (super-linear) parser
+  if (markupDepth(content) > MAX_NESTING) return toParagraphs(content.replace(/<[^>]*>/g, " "));
   const { document } = parseHTML(`<!doctype html><html><body>${content}</body></html>`);
   return document.body ? blockParagraphs(document.body) : [];
 }

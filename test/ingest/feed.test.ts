@@ -119,6 +119,8 @@ describe("readFeed", () => {
     expect(xmlStructureProblem("<rss><channel></rss>")).toMatch(/<channel> at line 1 is closed by <\/rss>/);
     expect(xmlStructureProblem("<a/><b/>")).toMatch(/second root/);
     expect(xmlStructureProblem(fixture("feed-atom.xml"))).toBeNull();
+    const deep = `<rss><channel><item><description>${"<b>".repeat(5000)}x${"</b>".repeat(5000)}</description></item></channel></rss>`;
+    expect(xmlStructureProblem(deep)).toMatch(/nested more than 200 levels deep/);
   });
 
   it("refuses well-formed XML that is not a feed", async () => {
