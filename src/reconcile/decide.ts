@@ -89,6 +89,9 @@ export function judge(f: FigureFact, g: FigureFact): Verdict | null {
     return overlaps(a, b) ? null : { kind: "disagreement", key, figure: f, other: g };
   }
   if (sameValue(f, g)) return { kind: "confirmation", key, figure: f, other: g };
+  // two values from one originator in one article ("rose to 320 from 250", a district's share)
+  // are the article's own account of a change, not a revision to flag
+  if (f.articleId === g.articleId) return null;
   // a bound or a range pins no single value: a figure inside it is consistent with it
   if ((isBound(f.qualifier) || isBound(g.qualifier) || f.range || g.range) && overlaps(a, b)) return null;
   const later = compareDates(f.published, g.published);

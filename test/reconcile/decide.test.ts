@@ -7,10 +7,12 @@ import { intervalOf, materiallyDifferent, overlaps } from "../../src/reconcile/i
 
 let nextId = 1;
 function fact(p: Partial<FigureFact> & Pick<FigureFact, "count">): FigureFact {
+  const id = nextId++;
   return {
-    id: nextId++,
+    id,
     storyId: 1,
-    articleId: 1,
+    // each figure from its own article unless said otherwise
+    articleId: id,
     measure: "killed",
     group: "total",
     originator: "A",
@@ -90,6 +92,13 @@ describe("judge", () => {
     // a value never given before, older and lower, is flagged
     const stale = fact({ count: 250, published: "2025-08-15" });
     expect(decide([first, update], [stale]).map((v) => v.kind)).toEqual(["revision", "revision"]);
+  });
+
+  it("leaves two values of one originator within one article alone, but not two originators", () => {
+    expect(judge(fact({ count: 320, articleId: 9 }), fact({ count: 250, articleId: 9 }))).toBeNull();
+    expect(
+      judge(fact({ count: 320, articleId: 9 }), fact({ count: 250, articleId: 9, originator: "B" }))?.kind,
+    ).toBe("disagreement");
   });
 
   it("calls the same value from the same originator a confirmation", () => {
