@@ -30,7 +30,10 @@ beforeAll(async () => {
     SLACK_ALERT_CHANNEL: "C0ALERTS",
   });
   if (!config.ok) throw new Error("bad test config");
-  surface = await startSlack({ config: config.value, store, log: pino({ level: "silent" }), now: () => NOW });
+  surface = await startSlack(
+    { config: config.value, store, log: pino({ level: "silent" }), now: () => NOW },
+    { requestTimeoutMs: 500 },
+  );
   appUrl = `http://127.0.0.1:${surface.port}`;
 });
 
@@ -151,6 +154,8 @@ describe("slack surface, HTTP mode", () => {
     expect(await surface.destination.deliver(hostileAlert(2))).toMatchObject({ ok: false, retryable: true });
     fake.wire.reset(1, isPost);
     expect(await surface.destination.deliver(hostileAlert(2))).toMatchObject({ ok: false, retryable: true });
+    fake.wire.hang(1, isPost);
+    expect(await surface.destination.deliver(hostileAlert(2))).toMatchObject({ ok: false, retryable: true });
     fake.wire.failNext(
       1,
       { kind: "status", status: 200, body: { ok: false, error: "channel_not_found" } },
@@ -164,8 +169,8 @@ describe("slack surface, HTTP mode", () => {
     fake.wire.failNext(1, { kind: "status", status: 403 }, isPost);
     expect(await surface.destination.deliver(hostileAlert(2))).toMatchObject({ ok: false, retryable: false });
     // each failure was one request: the client itself did not retry
-    expect(fake.calls("chat.postMessage")).toHaveLength(before + 5);
-    expect(await surface.destination.deliver(hostileAlert(2))).toEqual({ ok: true });
     expect(fake.calls("chat.postMessage")).toHaveLength(before + 6);
+    expect(await surface.destination.deliver(hostileAlert(2))).toEqual({ ok: true });
+    expect(fake.calls("chat.postMessage")).toHaveLength(before + 7);
   });
 });

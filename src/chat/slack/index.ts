@@ -27,10 +27,12 @@ export const SLACK_COMMANDS: Record<string, (text: string) => Resolved> = {
   "/tollwatch": (text) => resolveTollwatch(text),
 };
 
-/** Requests to Slack give up after this long; the outbox tries again later. */
-const REQUEST_TIMEOUT_MS = 15_000;
+export interface SlackOptions {
+  /** How long a Web API call (an alert post) may take before it counts as failed; default 15 s. */
+  requestTimeoutMs?: number;
+}
 
-export async function startSlack(deps: SurfaceDeps): Promise<SlackSurface> {
+export async function startSlack(deps: SurfaceDeps, options: SlackOptions = {}): Promise<SlackSurface> {
   const { config, log } = deps;
   const token = config.SLACK_BOT_TOKEN;
   if (!token) throw new Error("SLACK_BOT_TOKEN is not set");
@@ -43,7 +45,8 @@ export async function startSlack(deps: SurfaceDeps): Promise<SlackSurface> {
       // the outbox owns retries: one attempt per delivery, 429 reported with its Retry-After
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
-      timeout: REQUEST_TIMEOUT_MS,
+      // the outbox tries again later
+      timeout: options.requestTimeoutMs ?? 15_000,
     },
     ...(socketMode
       ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
