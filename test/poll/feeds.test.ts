@@ -2,7 +2,7 @@ import type http from "node:http";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { feedBackoffMs, pollFeeds } from "../../src/poll/feeds.js";
 import { listAlerts, listDeliveries } from "../../src/store/alerts.js";
-import { countArticles } from "../../src/store/articles.js";
+import { countArticles, listArticles } from "../../src/store/articles.js";
 import { addFeed, getFeed } from "../../src/store/feeds.js";
 import { type LocalServer, startServer } from "../helpers/http-server.js";
 import { body, rss, type TestEnv, testEnv } from "./helpers.js";
@@ -137,6 +137,50 @@ describe("feed polling", () => {
     env.clock.now = new Date("2025-03-20T00:00:00Z");
     expect(await pollFeeds(env.deps)).toEqual([]);
     expect(seen).toHaveLength(10);
+  });
+
+  it("reads items through the product pipeline: figures extracted and stored", async () => {
+    feedXml = rss([
+      {
+        title: "Flooding kills dozens in the delta",
+        link: `${server.base}/a/9`,
+        text: `At least 37 people were killed in the floods, the civil defence agency said on Sunday. ${body("Flooding in the delta")}`,
+      },
+    ]);
+    addFeed(env.store, `${server.base}/feed.xml`, env.clock.now);
+    const [r] = await pollFeeds({ ...env.deps, steps: undefined });
+    expect(r).toMatchObject({ status: "read", added: 1 });
+    const [article] = listArticles(env.store);
+    expect(article?.title).toBe("Flooding kills dozens in the delta");
+    expect(article?.figures).toBeGreaterThan(0);
+  });
+
+  it("fetches the page of a link-only item once, not on every poll", async () => {
+    await server.close();
+    const page = (title: string) =>
+      `<!doctype html><html><head><title>${title}</title></head><body><article><h1>${title}</h1><p>${body(title)}</p><p>${body("More")}</p></article></body></html>`;
+    const pageRoute = (title: string) => (_req: http.IncomingMessage, res: http.ServerResponse) => {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(page(title));
+    };
+    server = await startServer({
+      "/feed.xml": route,
+      "/a/1": pageRoute("Bridge closed"),
+      "/a/2": pageRoute("Port reopens"),
+    });
+    const teaser = (title: string, n: number) => ({
+      title,
+      link: `${server.base}/a/${n}`,
+      text: "Read more.",
+    });
+    feedXml = rss([teaser("Bridge closed", 1)]);
+    addFeed(env.store, `${server.base}/feed.xml`, env.clock.now);
+    expect((await pollFeeds(env.deps))[0]).toMatchObject({ status: "read", added: 1 });
+    etag = '"v2"';
+    feedXml = rss([teaser("Port reopens", 2), teaser("Bridge closed", 1)]);
+    expect((await pollFeeds(env.deps))[0]).toMatchObject({ status: "read", added: 1 });
+    expect(server.hits.filter((h) => h.startsWith("/a/"))).toEqual(["/a/1", "/a/2"]);
+    expect(countArticles(env.store)).toBe(2);
   });
 
   it("counts a page that is not a feed as a failure", async () => {
