@@ -265,6 +265,8 @@ export function storyName(terms: readonly Term[], taken: (name: string) => boole
   // "Syria" and "Syrian" name one thing: skip a term that extends or begins one already chosen
   const proper: Term[] = [];
   const related = (a: string, b: string) => a !== b && (a.startsWith(b) || b.startsWith(a));
+  // a name's weight includes its related forms; between related forms the more frequent one shows
+  const own = new Map(terms.map((t) => [t[0], t[1]]));
   const ranked = terms
     .filter((t) => t[3] === "p")
     .map(
@@ -275,7 +277,7 @@ export function storyName(terms: readonly Term[], taken: (name: string) => boole
         t[3],
       ],
     )
-    .sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1));
+    .sort((a, b) => b[1] - a[1] || (own.get(b[0]) ?? 0) - (own.get(a[0]) ?? 0) || (a[0] < b[0] ? -1 : 1));
   for (const t of ranked) {
     if (t[3] !== "p" || proper.some((p) => t[0].startsWith(p[0]) || p[0].startsWith(t[0]))) continue;
     proper.push(t);

@@ -159,4 +159,29 @@ describe("several events in one database", () => {
       expect(new Set(articles.filter((a) => a.event === e).map((a) => storyOf.get(a.file))).size).toBe(1);
     expect(new Set(storyOf.values()).size).toBe(3);
   });
+
+  it("raises the within-event disagreements and nothing across events with the real extractor (depends on extraction)", () => {
+    const { store, cleanup } = tempStore();
+    cleanups.push(cleanup);
+    const steps = defaultSteps();
+    const ids = new Map<string, number>();
+    for (const [i, a] of interleave(articles).entries())
+      ids.set(
+        a.file,
+        ingestDraft(store, a.draft, steps, { now: new Date(Date.UTC(2025, 7, 17, 12, i)) }).articleId,
+      );
+    const events = eventOf(ids);
+    const alerts = listAlerts(store, { all: true });
+    for (const a of alerts) {
+      const row = store.db.prepare("SELECT story_id FROM alerts WHERE id = ?").get(a.id) as {
+        story_id: number;
+      };
+      const eventsOfStory = new Set(
+        [...events].filter(([id]) => storyOfArticle(store, id) === row.story_id).map(([, e]) => e),
+      );
+      expect(eventsOfStory.size).toBe(1);
+    }
+    const values = alerts.map((a) => [...a.values].sort().join("/"));
+    expect(values).toEqual(expect.arrayContaining(["300/400", "307/320"]));
+  });
 });
