@@ -179,6 +179,10 @@ describe("feed polling", () => {
     etag = '"v2"';
     feedXml = rss([teaser("Port reopens", 2), teaser("Bridge closed", 1)]);
     expect((await pollFeeds(env.deps))[0]).toMatchObject({ status: "read", added: 1 });
+    // a changed feed whose items are all stored is read, not failed
+    etag = '"v3"';
+    feedXml = rss([teaser("Bridge closed", 1), teaser("Port reopens", 2)]);
+    expect((await pollFeeds(env.deps))[0]).toMatchObject({ status: "read", added: 0 });
     expect(server.hits.filter((h) => h.startsWith("/a/"))).toEqual(["/a/1", "/a/2"]);
     expect(countArticles(env.store)).toBe(2);
   });
