@@ -87,7 +87,11 @@ export const TITLES = new Set(
     "spokeswoman spokesperson ambassador envoy chancellor speaker director deputy rapporteur coordinator head " +
     "leader father fr rev reverend imam rabbi bishop archbishop cardinal ayatollah crown sir dame lord lady mp mep " +
     "attorney sheriff marshal chairman chairwoman chair undersecretary under-secretary foreign interior defence defense " +
-    "health high special acting interim premier patriarch mufti detective det constable pc firefighter chief-of-staff"
+    "health high special acting interim premier patriarch mufti detective det constable pc firefighter chief-of-staff " +
+    // occupations and descriptions written like titles ("Survivor Thandeka Nkosi", "Fisherman Rodel Abarquez")
+    "survivor resident witness neighbour neighbor fisherman farmer shopkeeper trader teacher student nurse doctor " +
+    "driver passenger activist journalist lawyer pastor priest villager miner worker mother father widow " +
+    "grandmother grandfather businessman businesswoman photographer reporter correspondent paramedic rescuer volunteer"
   ).split(" "),
 );
 

@@ -1,5 +1,6 @@
 // Quotation spans: one linear scan over the text for quote marks.
-// Recognised: straight "…", curly “…”, single curly ‘…’ (a primary quote mark for some outlets) and «…».
+// Recognised: straight "…", curly “…”, single curly ‘…’ and straight '…' (primary quote marks for some
+// outlets) and «…».
 // A ’ between letters is an apostrophe (Syria’s, don’t); a ’ after s (families’) closes a single
 // quotation only when what follows looks like the end of a quotation.
 // A quotation never crosses a paragraph (newline) unless the next paragraph opens with a quote mark of
@@ -23,6 +24,7 @@ export interface QuoteSpan {
 }
 
 const DQ = 34; // "
+const SQ = 39; // '
 const LDQ = 0x201c; // “
 const RDQ = 0x201d; // ”
 const LSQ = 0x2018; // ‘
@@ -39,8 +41,8 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isNewline = (c: number): boolean => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 0xa0 || c === 0x202f || c === 0x2009;
 
-// Family of a quotation: 1 double (straight, curly, low), 2 single curly, 3 guillemets.
-type Family = 0 | 1 | 2 | 3;
+// Family of a quotation: 1 double (straight, curly, low), 2 single curly, 3 guillemets, 4 straight single.
+type Family = 0 | 1 | 2 | 3 | 4;
 
 /** Words after `s’ ` that suggest the ’ closed a quotation rather than marking a plural possessive. */
 const AFTER_CLOSE =
@@ -66,7 +68,7 @@ function straightOpens(text: string, i: number): boolean {
 }
 
 /** Is ’ at i a closing mark of an open single quotation (rather than an apostrophe)? */
-function singleCloses(text: string, i: number, paraEnd: number): boolean {
+function singleCloses(text: string, i: number, paraEnd: number, mark: number): boolean {
   const n = text.length;
   const p = i > 0 ? text.charCodeAt(i - 1) : 32;
   const nx = i + 1 < n ? text.charCodeAt(i + 1) : 32;
@@ -83,7 +85,7 @@ function singleCloses(text: string, i: number, paraEnd: number): boolean {
   // a later ’ in the same paragraph (bounded look-ahead) that could close instead
   const limit = Math.min(paraEnd, i + 400);
   for (let j = i + 1; j < limit; j++) {
-    if (text.charCodeAt(j) !== RSQ) continue;
+    if (text.charCodeAt(j) !== mark) continue;
     const b = text.charCodeAt(j - 1);
     const a = j + 1 < n ? text.charCodeAt(j + 1) : 32;
     if (!(isLetter(a) || isDigit(a)) || !isLetter(b)) return false;
@@ -132,7 +134,8 @@ export function findQuotes(text: string): QuoteSpan[] {
         const same =
           (family === 1 && (next === LDQ || next === DQ || next === LOW_DQ)) ||
           (family === 2 && next === LSQ) ||
-          (family === 3 && next === LAQ);
+          (family === 3 && next === LAQ) ||
+          (family === 4 && next === SQ);
         const fam: Family = family;
         const wasStraight: boolean = straight;
         emit(i, false);
@@ -169,6 +172,14 @@ export function findQuotes(text: string): QuoteSpan[] {
         if (isLetter(p) || isDigit(p)) f = 0;
       }
       if (c === DQ && straightOpens(text, i)) f = 1;
+      // a straight ' opens only before a word and where no word continues ('We were…', not rock'n'roll)
+      if (
+        c === SQ &&
+        straightOpens(text, i) &&
+        i + 1 < n &&
+        (isLetter(text.charCodeAt(i + 1)) || isDigit(text.charCodeAt(i + 1)))
+      )
+        f = 4;
       if (f !== 0) {
         family = f;
         straight = c === DQ;
@@ -193,7 +204,11 @@ export function findQuotes(text: string): QuoteSpan[] {
       continue;
     }
     if (family === 2) {
-      if (c === RSQ && singleCloses(text, i, lineEnd)) emit(i, true);
+      if (c === RSQ && singleCloses(text, i, lineEnd, RSQ)) emit(i, true);
+      continue;
+    }
+    if (family === 4) {
+      if (c === SQ && singleCloses(text, i, lineEnd, SQ)) emit(i, true);
       continue;
     }
     if (family === 3 && c === RAQ) emit(i, true);

@@ -60,7 +60,7 @@ const PRONOUN_RE = /^(?:he|she|they|it|we|i)$/i;
 
 /** Attribution written right after the closing mark, up to `limit`. */
 export function postAttribution(text: string, from: number, limit: number): Attribution | null {
-  const tail = text.slice(from, limit);
+  const tail = undot(text.slice(from, limit));
   const dash = POST_DASH_RE.exec(tail);
   if (dash) return { surface: clean(dash[1]!), role: null, at: from + dash.index };
   const acc = POST_ACCORDING_RE.exec(tail);
@@ -79,9 +79,14 @@ export function postAttribution(text: string, from: number, limit: number): Attr
     let role: string | null = null;
     const appos = /^([^,]+),\s*(.+?),?$/.exec(sp);
     if (appos) {
-      // "Haidar, 67," / "Smith, the UN envoy,"
-      sp = clean(appos[1]!);
-      role = /^\d+$/.test(appos[2]!.trim()) ? null : clean(appos[2]!);
+      // "Haidar, 67," / "Smith, the UN envoy," / "the charity's director, Khuram Gondal,"
+      const pick = pickAppositive(
+        [clean(appos[1]!), /^\d+$/.test(appos[2]!.trim()) ? "" : clean(appos[2]!)].filter(Boolean),
+      );
+      if (pick) {
+        sp = pick.surface;
+        role = pick.role;
+      }
     }
     sp = stripTrailingAdverbials(sp);
     if (sp && isNounPhrase(sp) && words(sp) <= 12 && !isOutlet(sp)) {
@@ -89,6 +94,14 @@ export function postAttribution(text: string, from: number, limit: number): Attr
     }
   }
   return null;
+}
+
+const ABBR_DOT_RE =
+  /\b(Mr|Mrs|Ms|Dr|Rev|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|St|Prof|Det|Supt|Insp|Maj|Brig|Adm|Cmdr|Jr|Sr|Fr|Hon)\./g;
+
+/** "the Rev. Marcus Hill" → "the Rev  Marcus Hill": same length, so offsets hold, and no false sentence end. */
+function undot(s: string): string {
+  return s.replace(ABBR_DOT_RE, "$1 ");
 }
 
 function isNounPhrase(sp: string): boolean {
@@ -118,7 +131,7 @@ function stripTrailingAdverbials(s: string): string {
 /** Attribution written before the quotation, inside its sentence: text[sentStart, quoteOpen). */
 export function preAttribution(text: string, sentStart: number, quoteOpen: number): Attribution | null {
   const from = Math.max(sentStart, quoteOpen - 400);
-  const left = text.slice(from, quoteOpen);
+  const left = undot(text.slice(from, quoteOpen));
   // "According to the ministry, “…”"
   const acc = /\baccording to\s+([^,.!?;:“”"‘’«»\n()]{1,90}),?\s*$/iu.exec(left);
   if (acc && !isOutlet(clean(acc[1]!))) return { surface: clean(acc[1]!), role: null, at: from + acc.index };
@@ -171,7 +184,13 @@ function subjectOf(left: string, verbAt: number, participle: boolean): Omit<Attr
     while (last >= 0 && cands.length < 2) {
       const c = stripIntro(clean(chunks[last]!));
       last--;
-      if (!c || /^\d+$/.test(c) || /^[\p{Ll}]+ing\b/u.test(c) || /^(?:aged|age)\b/i.test(c)) continue;
+      if (
+        !c ||
+        /^\d+$/.test(c) ||
+        /^[\p{Ll}]+ing\b/u.test(c) ||
+        /^(?:aged|age|who|which|whose|where|when)\b/i.test(c)
+      )
+        continue;
       cands.unshift(c);
     }
     return pickAppositive(cands);
@@ -270,14 +289,19 @@ function pickAppositive(c: string[]): Omit<Attribution, "at"> | null {
 const WITNESS_RE =
   /\b(?:residents?|witness(?:es)?|survivors?|relatives?|mother|father|son|daughter|brother|sister|wife|husband|widow|neighbou?rs?|villagers?|man|woman|men|women|boy|girl|child|children|students?|teachers?|farmers?|shopkeepers?|drivers?|passengers?|locals?|people|parents?|families|family|friends?|victims?|mourners?|protesters?|demonstrators?|eyewitness(?:es)?|onlookers?|citizens?|refugees?|owner|customer|patient|neighbo?urhood|tenant|fisherm[ae]n|worshippers?|pilgrims?|youths?|teenagers?|doctor at|nurse at|someone|alawites?|sunnis?|shiites?|christians?|kurds?|druze|muslims?|jews?|hindus?)\b/i;
 const OFFICIAL_RE =
-  /\b(?:president|presidency|minister|ministry|secretary|ambassador|envoy|spokes(?:man|woman|person)|official|officials|government|authorities|authority|army|military|police|governor|mayor|senator|legislator|lawmaker|mp|parliament|general|colonel|commander|officer|chief|commissioner|diplomat|diplomats|leader|king|queen|prime|chancellor|premier|council|un|u\.n\.|united nations|eu|european union|nato|embassy|state department|white house|kremlin|interior|defen[cs]e|foreign office|department|prosecutor|judge|court|sheriff|fire (?:service|department|chief)|emergency services|civil defen[cs]e|rescue service|coast guard|agency spokes|cabinet|administration|regime|navy|air force|forces|troops|soldiers?|emir|sultan|prince|deputy|congress|senate|state media|presidential|high commissioner|rapporteur|special coordinator)\b/i;
+  /\b(?:president|presidency|minister|ministry|secretary|ambassador|envoy|spokes(?:man|woman|person)|official|officials|government|authorities|authority|army|military|police|governor|mayor|senator|legislator|lawmaker|parliament|general|colonel|commander|officer|chief|commissioner|diplomat|diplomats|leader|king|queen|prime|chancellor|premier|council|u\.n\.|united nations|european union|embassy|state department|white house|kremlin|interior|defen[cs]e|foreign office|department|prosecutor|judge|court|sheriff|fire (?:service|department|chief)|emergency services|civil defen[cs]e|rescue service|coast guard|agency spokes|cabinet|administration|regime|navy|air force|forces|troops|soldiers?|emir|sultan|prince|deputy|congress|senate|state media|presidential|high commissioner|rapporteur|special coordinator)\b/i;
 const ORG_RE =
-  /\b(?:observatory|watchdog|network|watch|amnesty|red cross|red crescent|msf|doctors without borders|médecins|medecins|ngo|charity|monitor|monitoring|group|organi[sz]ation|rights|human rights|aid agency|aid group|relief|unicef|unhcr|wfp|who|ocha|unrwa|save the children|oxfam|care|iom|icrc|ifrc|foundation|institute|association|union|federation|hospital|clinic|medical|white helmets|volunteers?|activists?|campaigners?|researchers?|analysts?|experts?|think tank|league|committee to protect|reporters without borders|federation|society|coalition|trust)\b/i;
+  /\b(?:observatory|watchdog|network|watch|amnesty|red cross|red crescent|doctors without borders|médecins|medecins|charity|monitor|monitoring|group|organi[sz]ation|rights|human rights|aid agency|aid group|relief|unicef|unhcr|save the children|oxfam|foundation|institute|association|union|federation|hospital|clinic|medical|white helmets|volunteers?|activists?|campaigners?|researchers?|analysts?|experts?|think tank|league|committee to protect|reporters without borders|federation|society|coalition|trust)\b/i;
+
+// acronyms compared case-sensitively ("WHO", not "who")
+const OFFICIAL_ACRONYM_RE = /\b(?:UN|U\.N\.|EU|NATO|MP|MEP|IDF|RSF|CENTCOM|FBI|NYPD|LAPD)\b/;
+const ORG_ACRONYM_RE = /\b(?:MSF|NGO|WHO|WFP|OCHA|UNRWA|IOM|ICRC|IFRC|UNHCR|UNICEF|HRW|SOHR|SNHR|CARE)\b/;
 
 export function kindOf(speaker: string, role: string | null): StatementKind {
   const s = `${role ?? ""} ${speaker}`;
   if (/\bactivists?\b/i.test(s) && !OFFICIAL_RE.test(s)) return "witness";
-  if (OFFICIAL_RE.test(s)) return "official";
+  if (ORG_ACRONYM_RE.test(s)) return "organization";
+  if (OFFICIAL_RE.test(s) || OFFICIAL_ACRONYM_RE.test(s)) return "official";
   if (ORG_RE.test(s)) return "organization";
   if (WITNESS_RE.test(s)) return "witness";
   const runs = nameRuns(speaker);

@@ -85,9 +85,21 @@ export function extractStatements(doc: Doc): Statement[] {
     if (post && pre) att = endsSentence && !/[!?]$/.test(text.slice(span.start, span.end)) ? pre : post;
     else att = post ?? pre;
 
-    let res: Resolved | null = att ? resolve(att, names, found, sentences, spans) : null;
+    let res: Resolved | null = att ? resolve(att, text, names, found, sentences, spans) : null;
     const attributed = res !== null && res.speaker !== null;
-    if (!attributed) {
+    if (!attributed && span.paraStart && !continuing && si > 0) {
+      // a quote paragraph introduced by the sentence before it ("A monk ... described the moment.")
+      const intro = sentences[si - 1]!;
+      if (intro.end <= paraStart && !overlapsQuote(spans, intro.start, intro.end)) {
+        const a = preAttribution(text, intro.start, intro.end);
+        const r = a ? resolve(a, text, names, found, sentences, spans) : null;
+        if (a && r && r.speaker !== null) {
+          res = r;
+          att = a;
+        }
+      }
+    }
+    if (!attributed && (res === null || res.speaker === null)) {
       const inherited = inheritFrom(span, continuing, paraStart, si);
       if (inherited) res = inherited;
     }
@@ -127,6 +139,7 @@ function inherit(
 
 function resolve(
   att: Attribution,
+  text: string,
   names: NameIndex,
   found: Found[],
   sentences: Sentence[],
@@ -134,7 +147,7 @@ function resolve(
 ): Resolved | null {
   const surface = att.surface.replace(/\s+/g, " ").trim();
   if (PRONOUN_RE.test(surface)) {
-    const r = resolvePronoun(surface.toLowerCase(), att.at, names, found, sentences, spans);
+    const r = resolvePronoun(surface.toLowerCase(), att.at, text, names, found, sentences, spans);
     return r ? { ...r, surface } : null;
   }
   const stripped = surface.replace(/^(?:the)\s+/i, "");
@@ -201,6 +214,7 @@ function looksInstitutional(s: string): boolean {
 function resolvePronoun(
   pronoun: string,
   at: number,
+  text: string,
   names: NameIndex,
   found: Found[],
   sentences: Sentence[],
@@ -225,13 +239,36 @@ function resolvePronoun(
     const s = sentences[si];
     if (!s) continue;
     if (best && s.end <= best.at) break;
-    const subj = wantPerson ? personSubject(s, at, names, spans) : institutionSubject(s, at, spans);
+    let subj: { at: number; r: Omit<Resolved, "surface"> } | null = null;
+    if (wantPerson && s.end <= at && !overlapsQuote(spans, s.start, s.end)) {
+      // the speaker of a reported-speech sentence ("The head of the rescue office, Budiono, said the boy…")
+      const a = preAttribution(text, s.start, s.end);
+      if (a && !PRONOUN_RE.test(a.surface.trim())) {
+        const r = resolve(a, text, names, found, sentences, spans);
+        if (r?.speaker && r.person) subj = { at: a.at, r };
+      }
+    }
+    subj ??= wantPerson ? personSubject(s, at, names, spans) : institutionSubject(s, at, spans);
     if (subj && (!best || subj.at > best.at)) {
       best = { at: subj.at, r: subj.r };
       break;
     }
   }
   return best ? best.r : null;
+}
+
+/** Does any quotation span overlap text[start, end)? */
+function overlapsQuote(spans: QuoteSpan[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid]!;
+    if (s.close < start) lo = mid + 1;
+    else if (s.open >= end) hi = mid - 1;
+    else return true;
+  }
+  return false;
 }
 
 function insideQuote(spans: QuoteSpan[], pos: number): boolean {
