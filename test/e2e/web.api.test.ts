@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../commands/index.js";
 import { listDeliveries } from "../../src/store/alerts.js";
 import { listFeeds } from "../../src/store/feeds.js";
+import { speakerCounts } from "../../src/store/statements.js";
+import { listStories } from "../../src/store/stories.js";
 import { openEvents, postCommand, request, startTestApp, type TestApp } from "../app/helpers.js";
 import { addAlert } from "../deliver/fixtures.js";
 
@@ -91,6 +93,17 @@ describe("web console API", () => {
     const stories = JSON.parse((await request(`${base}/api/suggest?q=%2Ftoll%20`)).body)
       .suggestions as string[];
     expect(stories.every((s) => s.startsWith("/toll "))).toBe(true);
+    expect(stories).toEqual(
+      listStories(t.app.store)
+        .map((s) => `/toll ${s.name}`)
+        .slice(0, stories.length),
+    );
+    const speaker = speakerCounts(t.app.store)[0]?.speaker;
+    if (speaker) {
+      const q = encodeURIComponent(`/who-said --speaker ${speaker.slice(0, 3)}`);
+      const speakers = JSON.parse((await request(`${base}/api/suggest?q=${q}`)).body).suggestions as string[];
+      expect(speakers).toContain(`/who-said --speaker ${speaker}`);
+    }
   });
 
   it("streams a delivered alert to a connected client and replays it to a later one", async () => {
