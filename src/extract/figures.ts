@@ -80,6 +80,7 @@ function groupOf(phrase: string): Group | null {
 const GOVERNMENT_SIDE =
   /\b(?:pro-government|government(?:-| )(?:aligned|allied|backed|affiliated|linked)|(?:linked|loyal|allied|affiliated|attached|belonging) (?:to|with) (?:the )?(?:[\w’'-]+ ){0,3}(?:government|army|state|authorities)|government(?:[’']s)? (?:fighters|forces|troops|security|soldiers))\b/i;
 
+const MEASURE_WORD = new RegExp(MEASURE_G.source, "gi");
 const MEASURE_AT = new RegExp(MEASURE_G.source, "iy");
 function measureAt(s: string, pos: number): { measure: Measure; end: number; text: string } | null {
   MEASURE_AT.lastIndex = pos;
@@ -89,7 +90,7 @@ function measureAt(s: string, pos: number): { measure: Measure; end: number; tex
 }
 
 const POST_GLUE =
-  /(?:\s*["“”’‘]?\s*(?:were|was|are|is|have|has|had|been|being|be|who|that|which|also|all|reportedly|allegedly|confirmed|believed|feared|thought|presumed|known|said|to|later|now|still|already|subsequently|both|each|seriously|critically|fatally|badly|slightly|lightly|may|might|could|would|remain|remained|remains|so far|officially|then|either|eventually|likely|probably)\b)*\s*/iy;
+  /(?:\s*["“”’‘]?\s*(?:were|was|are|is|have|has|had|been|being|be|who|that|which|also|all|reportedly|allegedly|confirmed|believed|feared|thought|presumed|known|said|to|later|now|still|already|subsequently|both|each|seriously|critically|fatally|badly|slightly|lightly|may|might|could|would|remain|remained|remains|so far|officially|then|either|eventually|likely|probably|reported|listed|declared|initially|found)\b)*\s*/iy;
 const POST_PREP_THEN_VERB =
   /\s+(?:from|in|at|on|near|across|inside|aboard|of)\s+[^,;.“”"\d]{1,40}?\s+(?:were|was|are|is|have|has|had|remain|remained|remains)\b/iy;
 const APPOSITIVE =
@@ -187,7 +188,10 @@ function sentenceFigures(
         c.reject = true;
     } else if (!n.digits && v === 1) {
       // "one of the deadliest", "no one was killed"
-      if (/\b(?:no|any|every|each|the|this|that|which|another|only)\s*$/i.test(pre) || /^\s+of\b/i.test(post))
+      if (
+        /\b(?:no|any|every|each|the|this|that|which|another|only|first|second|third|fourth|fifth|last|next|other|single)\s*$/i.test(pre) ||
+        /^\s+of\b/i.test(post)
+      )
         c.reject = true;
     }
     // ages and such carry along a list: "aged four, seven and nine"
@@ -298,6 +302,18 @@ function sentenceFigures(
         }
       }
     }
+  }
+
+  if (process.env.FIG_DEBUG) console.error(cands.map((c) => ({ ...c, n: `${c.n.value}@${c.n.start}` })));
+  // "21 soldiers were killed and 14 wounded": the second number counts the same kind of people
+  for (let k = 1; k < cands.length; k++) {
+    const c = cands[k]!;
+    if (c.reject || c.group !== null || c.rangeRole === "low") continue;
+    const bare = !/\p{L}/u.test(text.slice(c.n.end, c.npEnd).replace(MEASURE_WORD, ""));
+    const p = cands[k - 1]!;
+    if (!bare || p.reject || p.group === null) continue;
+    const gap = text.slice(p.npEnd, c.n.start);
+    if (gap.length <= 60 && /\band\b/.test(gap) && !/[;:]/.test(gap)) c.group = p.group;
   }
 
   const out: Figure[] = [];
@@ -429,6 +445,25 @@ function parseNounPhrase(text: string, c: Candidate, cands: Candidate[]): void {
       c.reject = true;
       return;
     }
+    // "seven of the dead were children": a share of a toll, named by its group; any other share is no toll
+    const afterOf = text.slice(toks[1]?.start ?? n.end, n.end + 80);
+    const share = /^(?:the\s+|those\s+)?(dead|victims|deceased|fatalities|killed|injured|wounded|missing|abducted|hostages)(?:\s+(?:there|so far|in \w+))?\s+(?:were|are|was|included)\s+(?:(?:all|mostly|mainly|also)\s+)?([\p{L}-]+(?:\s+[\p{L}-]+)?)/iu.exec(
+      afterOf,
+    );
+    if (/^(?:the\s+|those\s+)?(?:dead|victims|deceased|fatalities|killed|injured|wounded|missing|abducted|hostages)\b/i.test(afterOf)) {
+      const g = share ? (groupOf(share[2]!) ?? groupOf(share[2]!.split(/\s+/)[0]!)) : null;
+      if (!share || !g) {
+        c.reject = true;
+        return;
+      }
+      const mm = measureAt(text, (toks[1]?.start ?? n.end) + afterOf.indexOf(share[1]!));
+      c.measure = /victims|deceased/i.test(share[1]!) ? "killed" : (mm?.measure ?? "killed");
+      c.postMeasure = true;
+      c.group = g;
+      c.people = true;
+      c.npEnd = n.end + (toks[1]?.start ?? n.end) - n.end + share[0].length;
+      return;
+    }
     // "of the 137 pupils": the next number speaks for this one's group
     i = 1;
     if (toks[1] && /^the$/i.test(toks[1].t)) i = 2;
@@ -448,7 +483,10 @@ function parseNounPhrase(text: string, c: Candidate, cands: Candidate[]): void {
     if (lower === "and" || lower === "or" || lower === "plus") {
       // "women and children" goes on; "... and accused the Houthis" or "... and 148 fighters" ends the phrase
       const nx = toks[i + 1];
-      if (!nx || !groupOf(nx.t)) break;
+      if (!nx) break;
+      // "campers and counselors": a plural noun that is neither a number nor a verb carries the phrase on
+      const plural = /^\p{Ll}[\p{L}-]*s$/u.test(nx.t) && !NP_STOP.test(nx.t) && !measureAt(text, nx.start) && !NON_PEOPLE.test(nx.t);
+      if (!groupOf(nx.t) && !(nounSeen && plural)) break;
       continue;
     }
     if (cands.some((o) => o !== c && o.n.start === tok.start)) {
@@ -556,17 +594,24 @@ function postMeasure(text: string, c: Candidate): void {
 
 /** A measure before the number: "killing at least", "the death toll rose to", "among the dead were". */
 function preMeasure(text: string, c: Candidate, cands: Candidate[], k: number, strict: boolean): void {
-  const from = Math.max(0, c.n.start - 140);
+  // a range is read from before its low end: "the bodies of between 60 and 70 victims"
+  const low = c.rangeRole === "high" && k > 0 ? cands[k - 1]! : null;
+  const numStart = low ? low.n.start : c.n.start;
+  const from = Math.max(0, numStart - 140);
   let windowStart = from;
   // not across another accepted number
-  for (let j = k - 1; j >= 0; j--) {
+  for (let j = low ? k - 2 : k - 1; j >= 0; j--) {
     const o = cands[j]!;
     if (!o.reject) {
       windowStart = Math.max(windowStart, o.npEnd);
       break;
     }
   }
-  const pre = text.slice(windowStart, c.n.start);
+  const pre = text.slice(windowStart, numStart).replace(/\bbetween\s*$/i, "");
+  if (/\bbod(?:y|ies)\s+of\s*$/i.test(pre.replace(QUAL_WORDS, ""))) {
+    c.measure = "killed";
+    return;
+  }
   MEASURE_G.lastIndex = 0;
   let last: RegExpExecArray | null = null;
   for (let m = MEASURE_G.exec(pre); m !== null; m = MEASURE_G.exec(pre)) last = m;
@@ -583,7 +628,7 @@ function preMeasure(text: string, c: Candidate, cands: Candidate[], k: number, s
   const tollNoun = TOLL_NOUN.test(term) || /\bnumber of\s+(?:\w+\s+){0,2}$/i.test(before);
   const tollVerb =
     tollNoun &&
-    betweenWords.length <= 14 &&
+    betweenWords.length <= 22 &&
     !/[;]|\b(?:according|said|says|told)\b/i.test(betweenNoQual) &&
     TOLL_VERB_END.test(betweenNoQual.replace(/[“”"‘’']/g, "").trimEnd() || "of");
   if (!glueOnly && (strict || !tollVerb)) return;

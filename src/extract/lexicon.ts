@@ -5,18 +5,21 @@ import type { Group, Measure, Qualifier } from "../core/types.js";
 /** Measure terms, longest first within each family; matched case-insensitively on word boundaries. */
 export const MEASURE_TERMS: ReadonlyArray<readonly [Measure, string]> = [
   [
+    "casualties",
+    String.raw`casualties|casualty|(?:killed|dead) (?:or|and) (?:injured|wounded|maimed|hurt)|(?:injured|wounded) (?:or|and) killed`,
+  ],
+  [
     "killed",
-    String.raw`death tolls?|tolls?|claimed (?:the )?lives of|claiming (?:the )?lives of|lost (?:their|his|her) lives|losing their lives|lives (?:were )?lost|(?:shot|stabbed|burned|burnt|crushed|beaten|hacked|trampled) to death|shot dead|killed|killing|kills|kill|dead|deaths?|died|dies|die|dying|fatalities|fatality|fatally (?:shot|wounded|injured)|massacred|martyrs|martyred|perished|slain|drowned|bodies (?:were |have been |had been )?(?:recovered|found|retrieved|pulled)`,
+    String.raw`death tolls?|tolls?|claimed (?:the )?lives of|claiming (?:the )?lives of|lost (?:their|his|her) lives|losing their lives|lives (?:were )?lost|(?:shot|stabbed|burned|burnt|crushed|beaten|hacked|trampled) to death|shot dead|killed|killing|kills|kill|dead|deaths?|died|dies|die|dying|fatalities|fatality|fatally (?:shot|wounded|injured)|massacred|martyrs|martyred|perished|slain|drowned|neutrali[sz]ed|bodies (?:were |have been |had been )?(?:recovered|found|retrieved|pulled)`,
   ],
   [
     "injured",
-    String.raw`injured|injuring|injuries|injures|wounded|wounding|hurt|hospitali[sz]ed|(?:taken|rushed|admitted|airlifted) to (?:a |the )?(?:local |nearby )?hospitals?`,
+    String.raw`injured|injuring|injuries|injures|wounded|wounding|hurt|hospitali[sz]ed|(?:taken|rushed|admitted|airlifted) to (?:a |the )?(?:local |nearby )?hospitals?|being treated|receiving (?:medical )?treatment|treated (?:in|at) (?:a |the )?(?:local |nearby )?hospitals?`,
   ],
-  ["casualties", String.raw`casualties|casualty`],
   ["missing", String.raw`missing|unaccounted for`],
   [
     "displaced",
-    String.raw`internally displaced|displaced|displacing|made homeless|left homeless|homeless|fled (?:their|his|her) homes|forced (?:from|out of) (?:their|his|her) homes|driven from (?:their|his|her) homes|forced to flee|uprooted`,
+    String.raw`internally displaced|displaced|displacing|made homeless|left homeless|homeless|fled (?:their|his|her) homes|forced (?:from|out of) (?:their|his|her) homes|driven from (?:their|his|her) homes|forced to flee|uprooted|evacuated|fled`,
   ],
   [
     "detained",

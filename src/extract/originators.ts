@@ -47,7 +47,7 @@ const ORG_HEAD =
 
 /** Lower-case words that can head an originator noun phrase. */
 const DESCRIPTOR_HEAD =
-  /\b(?:officials?|police|ministry|authorities|authority|monitor|monitoring group|watchdog|observatory|group|network|agency|sources?|spokes(?:man|woman|person)|government|military|army|department|service|committee|office|residents?|witnesses|medics|rescuers|doctors|hospitals?|parents|leaders?|governor|mayor|chief|secretary|minister|director|coordinator|officer|coroner|organi[sz]ation|charity|commission|council|civil defen[cs]e|fire (?:service|brigade|department)|presidency|administration|prosecutors?|activists?|volunteers?|teams?|workers?|staff|junta|regime|forces|command|tally|count|figures|data|report|statement|unit|centre|center|mission|defence|defense|officers?|ngo|un|u\.n\.|united nations)\b/i;
+  /\b(?:officials?|police|ministry|ministries|authorities|authority|monitors?|monitoring group|watchdogs?|observatory|groups?|networks?|agency|agencies|sources?|spokes(?:man|woman|person)|government|military|army|navy|air force|coast guard|forces?|department|services?|committees?|office|residents?|witnesses|medics|rescuers|doctors?|hospitals?|parents|leaders?|governor|mayor|chief|secretary|minister|director|coordinator|officers?|coroner|medical examiner|organi[sz]ations?|charity|charities|commission|council|civil defen[cs]e|fire (?:service|brigade|department)|presidency|administration|prosecutors?|activists?|volunteers?|teams?|workers?|staff|junta|regime|command|tally|count|figures|data|report|statement|unit|centre|center|mission|defence|defense|ngos?|un|u\.n\.|united nations|directorate|bureau|secretariat|body|board|institute|collective|association|union|federation|society|foundation|alliance|coalition|municipality|county|morgue|mortuary|lawmakers?|legislators?|senator|diplomats?|analysts|experts|researchers|investigators|inspectors|administrator|commander|spokespeople|people)\b/i;
 
 const PRONOUN =
   /^(?:it|he|she|they|the (?:group|organi[sz]ation|monitor|watchdog|observatory|agency|ministry|network|charity|office|department|service|committee|authority|body|army|military|police|official|spokes(?:man|woman|person)|government|unit|mission|commission|council|centre|center))$/i;
@@ -145,7 +145,7 @@ class NameIndex {
       let k = m.index;
       while (k > 0 && /\s/.test(text[k - 1]!)) k--;
       const e = byEnd.get(k);
-      if (!e) continue;
+      if (!e || e.name === e.name.toUpperCase()) continue; // a dateline: "CONAKRY (AFP)"
       e.org = true;
       this.acronyms.set(m[1]!.toUpperCase(), e.name);
     }
@@ -164,7 +164,8 @@ class NameIndex {
       const et = tokensOf(e.name);
       if (et.length > bestLen && containsSeq(et, t)) {
         // a single common word ("Observatory") must belong to an organisation, a surname to a person
-        if (t.length === 1 && !(e.org && ORG_HEAD.test(clean)) && et[et.length - 1] !== t[0]) continue;
+        if (t.length === 1 && !(e.org && ORG_HEAD.test(clean)) && (et[et.length - 1] !== t[0] || IS_ACRONYM.test(clean)))
+          continue;
         best = e.name;
         bestLen = et.length;
       }
@@ -244,6 +245,14 @@ function subjectBefore(before: string): string | null {
     out.unshift(t);
   }
   if (!out.length) return null;
+  if (/^other\b/i.test(out[0]!)) {
+    const k = toks.length - out.length - 1;
+    if (k > 0 && toks[k] === "and") {
+      const first: string[] = [];
+      for (let i = k - 1; i >= 0 && first.length < 8 && /^\p{Lu}/u.test(toks[i]!); i--) first.unshift(toks[i]!);
+      if (first.length) return first.join(" ");
+    }
+  }
   const np = out.join(" ");
   if (!/\p{Lu}/u.test(np) && !DESCRIPTOR_HEAD.test(np) && !PRONOUN.test(np)) return null;
   return np;
@@ -258,6 +267,7 @@ function subjectAfter(after: string): string | null {
   if (!m) return null;
   const np = m[1]!.trim();
   if (words(np).length > 9) return null;
+  if (/\b(?:was|were|is|are|had|has|have|would|will)\b/.test(np)) return null;
   if (!/\p{Lu}/u.test(np) && !DESCRIPTOR_HEAD.test(np)) return null;
   return np;
 }
@@ -322,11 +332,12 @@ export function findAttributions(sentence: string): Attribution[] {
     )
       continue;
     let subj: string | null = null;
-    if (/(?:,|[”"’])\s*$/.test(before) && /^(?:said|says|reported|added|told|wrote|stated)$/.test(verb)) {
+    if (/(?:,|[”"’])\s*$/.test(before) && /^(?:said|says|reported|added|wrote|stated)$/.test(verb)) {
       subj = subjectAfter(after);
     }
     if (!subj) subj = subjectBefore(before);
-    if (!subj && /,\s*$/.test(before)) subj = leadingSubject(sentence); // "…, saying 27 people had died"
+    // "…, saying 27 people had died"; "X praised the police and said 400 officers ..."
+    if (!subj && /(?:,|\b(?:and|but))\s*$/.test(before)) subj = leadingSubject(sentence);
     add(subj, m.index);
   }
   // a headline's attribution after a colon: "Over 1,000 killed in two days of clashes: rights group"
@@ -417,7 +428,12 @@ export class Originators {
     const orgInside = caps.find(
       (c) => ORG_HEAD.test(c) || idx.acronyms.has(c.toUpperCase()) || IS_ACRONYM.test(c),
     );
-    if (orgInside) return idx.canonical(orgInside);
+    if (orgInside) {
+      const tail = clean.slice(clean.indexOf(orgInside) + orgInside.length).trim();
+      if (!tail || /^(?:spokes(?:man|woman|person)|officials?|officers?|chief|head|director|coordinator|sources?|commander|medics?|doctors?|staff|team|teams|workers?)\b/i.test(tail) || /^\p{Lu}/u.test(tail))
+        return idx.canonical(orgInside);
+      return clean;
+    }
     if (caps.length) {
       // a person: the phrase ends with the name ("regional governor Serhiy Lysak", "Jena")
       const person = caps[caps.length - 1]!;
