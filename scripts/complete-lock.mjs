@@ -9,9 +9,10 @@ import fs from "node:fs";
 const lockPath = new URL("../package-lock.json", import.meta.url);
 const lock = JSON.parse(fs.readFileSync(lockPath, "utf8"));
 const platform = (name) => {
-  const m = /-(android|darwin|linux|win32|freebsd|openbsd|sunos|aix)-(arm64|x64|arm|ia32|ppc64|s390x|riscv64|loong64)(-musl|-gnu)?$/.exec(
-    name,
-  );
+  const m =
+    /-(android|darwin|linux|win32|freebsd|openbsd|sunos|aix)-(arm64|x64|arm|ia32|ppc64|s390x|riscv64|loong64)(-musl|-gnu)?$/.exec(
+      name,
+    );
   if (!m) return null;
   const entry = { os: [m[1]], cpu: [m[2]] };
   if (m[3] === "-musl") entry.libc = ["musl"];
