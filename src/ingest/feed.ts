@@ -31,7 +31,7 @@ const lineAt = (xml: string, index: number) => xml.slice(0, index).split("\n").l
  */
 export function xmlStructureProblem(xml: string): string | null {
   const token =
-    /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE(?:[^[>]*)(?:\[[\s\S]*?\])?\s*>|<\/([A-Za-z_][\w:.-]*)\s*>|<([A-Za-z_][\w:.-]*)(?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'))?)*\s*(\/?)>|<(?=[A-Za-z_!/?])/g;
+    /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE(?:[^[>]*)(?:\[[\s\S]*?\])?\s*>|<\/([A-Za-z_][\w:.-]*)\s*>|<([A-Za-z_][\w:.-]*)(?:\s+[^\s=/<>]+(?:\s*=\s*(?:"[^"<]*"|'[^'<]*'))?)*\s*(\/?)>|<(?=[A-Za-z_!/?])/g;
   const stack: { name: string; index: number }[] = [];
   let roots = 0;
   for (let m = token.exec(xml); m !== null; m = token.exec(xml)) {

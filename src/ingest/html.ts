@@ -108,9 +108,10 @@ const VOID_OR_OPTIONAL_END =
 export function markupDepth(html: string): number {
   let depth = 0;
   let max = 0;
-  const tag = /<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g;
+  // linear on any input: the name cannot give characters back and a tag never runs past the next "<"
+  const tag = /<(\/?)([a-zA-Z][\w:-]*)(?![\w:-])([^<>]*)>/g;
   for (let m = tag.exec(html); m !== null; m = tag.exec(html)) {
-    if (VOID_OR_OPTIONAL_END.test(m[2]!) || m[3]) continue;
+    if (VOID_OR_OPTIONAL_END.test(m[2]!) || m[3]?.endsWith("/")) continue;
     if (m[1]) depth = Math.max(0, depth - 1);
     else if (++depth > max) max = depth;
   }

@@ -49,7 +49,7 @@ export function findDate(text: string): { date: string; index: number; length: n
  */
 export function normaliseDate(raw: string | null | undefined): string | null {
   const s = raw?.trim();
-  if (!s) return null;
+  if (!s || s.length > 100) return null;
   const iso = ISO_DATE.exec(s);
   if (iso) return validYmd(Number(iso[1]), Number(iso[2]), Number(iso[3])) ? s.replace(" ", "T") : null;
   return findDate(s)?.date ?? null;
@@ -158,10 +158,21 @@ export function bylineDate(p: string): string | null {
 }
 
 /** "By Priya Raman, Staff Reporter", "By AFP": a byline without a date. */
-const BYLINE = /^[Bb]y\s+(?:[\p{Lu}][\p{L}.'’-]*|and|&|,|\||in|staff|reporter|correspondent|editor|\s)+$/u;
+function isByline(p: string): boolean {
+  if (p.length > 100 || !/^[Bb]y\s/.test(p)) return false;
+  const rest = words(p.slice(3).replace(/[,|·•/]/g, " "));
+  return (
+    rest.length > 0 &&
+    rest.length <= 10 &&
+    rest.every(
+      (w) =>
+        /^[\p{Lu}][\p{L}.'’-]*$/u.test(w) || /^(?:and|&|in|staff|reporter|correspondent|editor)$/i.test(w),
+    )
+  );
+}
 
 const DATE_HEADER = /^\s*(?:date|dated|published|posted)\s*[:=-]?\s*(\d{4}-\d{2}-\d{2})\b[ \t]*/i;
-const DATE_HEADER_LINE = /^\s*(?:date|dated|published|posted)\s*:\s*([^\n]+)\n/i;
+const DATE_HEADER_LINE = /^\s*(?:date|dated|published|posted)\s*:\s*([^\n]{1,80})\n/i;
 
 // ───────────────────────── the reader ─────────────────────────
 
@@ -199,7 +210,7 @@ export function assemble(
   for (let i = 0; i < Math.min(paragraphs.length, 8) && removed < 2; ) {
     const p = paragraphs[i]!;
     const date = title !== null && i === 0 && p === title ? null : bylineDate(p);
-    if (date || BYLINE.test(p)) {
+    if (date || isByline(p)) {
       if (date) published ??= date;
       paragraphs = paragraphs.filter((_, j) => j !== i);
       removed++;

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeText } from "../../src/ingest/decode.js";
 import { readFeed, xmlStructureProblem } from "../../src/ingest/feed.js";
-import { readHtml } from "../../src/ingest/html.js";
+import { markupDepth, readHtml } from "../../src/ingest/html.js";
 import { readText } from "../../src/ingest/text.js";
 
 const source = { url: null, file: "x" };
@@ -74,5 +74,14 @@ describe("readers on arbitrary input", () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it("scans adversarial markup in one pass (a quadratic scan would not finish)", async () => {
+    const unclosed = "<a b".repeat(200_000);
+    expect(markupDepth(unclosed)).toBe(0);
+    expect(xmlStructureProblem(`<rss>${unclosed}`)).toMatch(/malformed tag/);
+    expect(markupDepth(`<${"a".repeat(1_000_000)}`)).toBe(0);
+    const r = readText(`By ${"Dinin".repeat(20_000)}!\nSome text follows here.`, source);
+    expect(r.ok).toBe(true);
   });
 });
