@@ -7,15 +7,27 @@ export const escapeSlack = (text: string): string =>
 
 // Discord markdown: emphasis, code, spoilers, masked links ([x](url)), quotes, headings, mentions (<@1>).
 // `:` too, so "http://x" in article text is not auto-linked.
-const DISCORD_SPECIAL = /[\\*_~`|[\]()<>:]/g;
+const DISCORD_SPECIAL = new Set("\\*_~`|[]()<>:");
+
+// a loop, not a regex replace: replies can carry thousands of these characters
+function backslashSpecials(text: string): string {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (DISCORD_SPECIAL.has(text[i]!)) {
+      out += `${text.slice(from, i)}\\`;
+      from = i;
+    }
+  }
+  return out + text.slice(from);
+}
 
 /**
  * Discord markdown: every formatting character is backslash-escaped, and `@everyone`/`@here` get a
  * zero-width space so they are not even shown as mentions (allowedMentions already stops the ping).
  */
 export const escapeDiscord = (text: string): string =>
-  text
-    .replace(DISCORD_SPECIAL, (c) => `\\${c}`)
+  backslashSpecials(text)
     // headings and lists only start a line
     .replace(/^(\s*)([#+-]|\d+\.)/gm, (_m, space: string, mark: string) =>
       mark.endsWith(".") ? `${space}${mark.slice(0, -1)}\\.` : `${space}\\${mark}`,
@@ -59,7 +71,8 @@ export function discordLink(label: string, url: string): string {
 export function fitEscaped(text: string, max: number, esc: (s: string) => string): string {
   const whole = esc(text);
   if (whole.length <= max) return whole;
-  const chars = Array.from(text);
+  // escaping never shortens text, so no prefix longer than `max` code points can fit
+  const chars = Array.from(text).slice(0, max);
   // the longest prefix (in code points) whose escaped form leaves room for "…"
   let lo = 0;
   let hi = chars.length;
