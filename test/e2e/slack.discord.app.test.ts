@@ -29,7 +29,7 @@ const isDiscordPost = (r: WireRequest) => r.method === "POST" && /\/channels\/\d
 const delivered = (
   fake: { wire: { filter(m: (r: WireRequest) => boolean): WireRequest[] } },
   m: (r: WireRequest) => boolean,
-) => fake.wire.filter((r) => m(r) && r.answered === 200 && (r.body as { ok?: unknown })?.ok !== false);
+) => fake.wire.filter((r) => m(r) && r.answered === 200);
 
 async function start(): Promise<App> {
   const config = loadConfig({
