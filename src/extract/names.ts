@@ -347,6 +347,6 @@ function roleBefore(text: string, at: number): string | null {
       window,
     );
   if (!m) return null;
-  const role = m[1]!.trim();
+  const role = m[1]!.trim().replace(/^(?:the|a|an)\s+/i, "");
   return ROLE_NOUNS.test(role) ? role : null;
 }

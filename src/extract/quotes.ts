@@ -48,6 +48,9 @@ type Family = 0 | 1 | 2 | 3 | 4;
 const AFTER_CLOSE =
   /^(?:said|says|say|added|adds|told|tells|wrote|asked|he|she|they|it|we|i|and|or|but|as|while|before|after|when|because|in|on|at|to|for|from|with|by|of|that|which|who|was|were|is|are|had|has|have|according|adding|saying|the|a|an|his|her|their|its|one|another|following|amid|over|against|since|until|then|into|about)\b/i;
 
+/** Elisions written with a leading apostrophe: 'em, 'til, 'n', 'tis. */
+const ELISION_RE = /^'(?:em|til|n'|tis|cause|bout)(?![\p{L}])/iu;
+
 function opensFamily(c: number): Family {
   if (c === LDQ || c === LOW_DQ) return 1;
   if (c === LSQ) return 2;
@@ -177,7 +180,8 @@ export function findQuotes(text: string): QuoteSpan[] {
         c === SQ &&
         straightOpens(text, i) &&
         i + 1 < n &&
-        (isLetter(text.charCodeAt(i + 1)) || isDigit(text.charCodeAt(i + 1)))
+        isLetter(text.charCodeAt(i + 1)) &&
+        !ELISION_RE.test(text.slice(i, i + 7))
       )
         f = 4;
       if (f !== 0) {

@@ -51,6 +51,50 @@ const POST_INVERTED_RE =
 const POST_ACCORDING_RE = /^[\s,;—–-]*according to\s+([^,.!?;:“”"‘’«»\n()]{1,90})/iu;
 const POST_DASH_RE = /^\s*[—–-]\s*([\p{Lu}][^,.!?;:“”"‘’«»\n()]{1,60})$/u;
 
+const PASSIVE_BEFORE_RE = /\b(?:been|being|was|were|is|are|be|get|got)\s+(?:\w+ly\s+)?$/i;
+const INVERTED_AFTER_RE =
+  /^\s+((?:the\s+)?[\p{Lu}][^,.!?;:“”"‘’«»\n()]{1,80}?)(?=\s*(?:[,.;:]|$|\s+(?:on|in|at|who|which)\s))/u;
+
+/** "were warned" is not the speaker's verb; "was quoted as saying" is. */
+function isPassive(s: string, m: RegExpExecArray): boolean {
+  return (
+    !m[0].toLowerCase().startsWith("quoted") &&
+    PASSIVE_BEFORE_RE.test(s.slice(Math.max(0, m.index - 12), m.index))
+  );
+}
+
+/** "…, said Health Minister Ana Paredes, who …" (verb after a comma, name after it), else the subject before. */
+function speakerOfVerb(left: string, verb: RegExpExecArray): Omit<Attribution, "at"> | null {
+  const before = left.slice(0, verb.index);
+  if (
+    /,\s*$/.test(before) &&
+    /^(?:said|says|added|told|wrote|stated|explained|recalled|noted|insisted)$/i.test(verb[0])
+  ) {
+    const after = INVERTED_AFTER_RE.exec(left.slice(verb.index + verb[0].length));
+    if (after && isNounPhrase(after[1]!) && !PRONOUN_RE.test(after[1]!.trim()) && !isOutlet(after[1]!))
+      return { surface: clean(after[1]!), role: null };
+  }
+  return subjectOf(left, verb.index, PARTICIPLE_RE.test(verb[0].toLowerCase()));
+}
+
+/**
+ * The speaker of a reported-speech sentence text[start, end): the subject of its first active reporting
+ * verb ("Minister Winston Chitando, who visited the site, said miners had been warned").
+ */
+export function sentenceSpeaker(text: string, start: number, end: number): Attribution | null {
+  const s = undot(text.slice(start, Math.min(end, start + 600)));
+  VERB_RE.lastIndex = 0;
+  let m: RegExpExecArray | null = VERB_RE.exec(s);
+  while (m !== null) {
+    if (!isPassive(s, m)) {
+      const sp = speakerOfVerb(s, m);
+      return sp ? { ...sp, at: start + m.index } : null;
+    }
+    m = VERB_RE.exec(s);
+  }
+  return null;
+}
+
 /** Leading words an attribution noun phrase can start with. */
 const NP_START_RE =
   /^(?:he|she|they|it|we|i|a|an|the|one|two|three|another|his|her|their|its|our|some|many|several|most|dozens|hundreds|officials|residents|witnesses|survivors|police|rescuers|\p{Lu}|\d)/iu;
@@ -116,7 +160,7 @@ const clean = (s: string) =>
     .replace(/^[\s,;:—–-]+|[\s,;:—–-]+$/g, "");
 
 const TRAILING_ADVERBIAL_RE =
-  /(?:\s+(?:also|later|earlier|then|previously|again|repeatedly|separately|yesterday|today|tonight|recently|reportedly|initially|subsequently|further|once|already|still|even|just|officially|publicly|privately|angrily|tearfully|quietly|simply|firmly|bluntly|flatly|had|has|have|was|were|is|are|will|would|could|did|does|do|had been|has been|have been)|\s+(?:on|last|this|late|early|earlier|later)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|night|week|month|year|morning|evening|afternoon|weekend)|\s+(?:in|on|at|during|via|through|over)\s+(?:a|an|the|his|her|their|its)\s+[^,]{0,60}|\s+on\s+(?:x|twitter|facebook|telegram|instagram|tiktok|social media|television|tv|radio)|\s+(?:on|in)\s+\p{Lu}[\p{L}]+(?:\s+\d{1,2})?)$/iu;
+  /(?:\s+(?:also|later|earlier|then|previously|again|repeatedly|separately|yesterday|today|tonight|recently|reportedly|initially|subsequently|further|once|already|still|even|just|officially|publicly|privately|angrily|tearfully|quietly|simply|firmly|bluntly|flatly|had|has|have|was|were|is|are|will|would|could|did|does|do|had been|has been|have been)|\s+(?:on|last|this|late|early|earlier|later)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|night|week|month|year|morning|evening|afternoon|weekend)|\s+(?:in|on|at|during|via|through|over)\s+(?:a|an|the|his|her|their|its)\s+[^,]{0,60}|\s+on\s+(?:x|twitter|facebook|telegram|instagram|tiktok|social media|television|tv|radio)|\s+(?:on|in)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2})?)$/iu;
 
 function stripTrailingAdverbials(s: string): string {
   let out = clean(s);
@@ -135,19 +179,19 @@ export function preAttribution(text: string, sentStart: number, quoteOpen: numbe
   // "According to the ministry, “…”"
   const acc = /\baccording to\s+([^,.!?;:“”"‘’«»\n()]{1,90}),?\s*$/iu.exec(left);
   if (acc && !isOutlet(clean(acc[1]!))) return { surface: clean(acc[1]!), role: null, at: from + acc.index };
-  // the last reporting verb before the quote
+  // the last active reporting verb before the quote
   VERB_RE.lastIndex = 0;
   let verb: RegExpExecArray | null = null;
   let m: RegExpExecArray | null = VERB_RE.exec(left);
   while (m !== null) {
-    verb = m;
+    if (!isPassive(left, m)) verb = m;
     m = VERB_RE.exec(left);
   }
   if (verb) {
     const between = left.slice(verb.index + verb[0].length);
     // the verb must govern the quote: not too far, and not inside another clause ending with a full stop
     if (between.length <= 220 && !/[.!?]\s+\p{Lu}/u.test(between)) {
-      const sp = subjectOf(left, verb.index, PARTICIPLE_RE.test(verb[0].toLowerCase()));
+      const sp = speakerOfVerb(left, verb);
       if (sp) return { ...sp, at: from + verb.index };
     }
   }
@@ -163,6 +207,7 @@ export function preAttribution(text: string, sentStart: number, quoteOpen: numbe
 
 const STATEMENT_TAIL_RE =
   /\s+(?:releasing|issuing|issued|released|published|posting|posted|in|with|via|through)\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?(?:statement|message|post|video|communique|communiqué|tweet|letter|note|report)$/i;
+const RELATIVE_RE = /^((?:a|an|the|one|another|\p{Lu})[^,]*?)\s+(?:who|whose|which)\s/iu;
 const SUBORDINATOR_RE =
   /^.*\b(?:that|how|who|which|when|where|because|while|whereas|although|though|if|after|before|since|as|and|but|with|by)\s+/i;
 const PREP_START_RE =
@@ -196,7 +241,10 @@ function subjectOf(left: string, verbAt: number, participle: boolean): Omit<Attr
     return pickAppositive(cands);
   }
   let np = lastChunk.replace(STATEMENT_TAIL_RE, "");
-  np = np.replace(SUBORDINATOR_RE, "");
+  // "A monk who survived the attack" → "A monk"; "Witnesses revealed how women were" → "women were"
+  const rel = RELATIVE_RE.exec(np);
+  if (rel) np = rel[1]!;
+  else np = np.replace(SUBORDINATOR_RE, "");
   np = stripTrailingAdverbials(np);
   np = stripIntro(np);
   if (!np) return sentenceSubject(chunks);
@@ -247,7 +295,7 @@ function sentenceSubject(chunks: string[]): Omit<Attribution, "at"> | null {
     }
     if (pick) return { surface: stripIntro(c.slice(0, pick.end)), role: null };
     const desc =
-      /^((?:a|an|the|one|another)\s+(?:[\p{L}’'-]+\s+){0,4}?[\p{L}’'-]+?)\s+(?:\w+ed|\w+s|was|were|had|has|have|is|are|will|would)\b/iu.exec(
+      /^((?:a|an|the|one|another)\s+(?:[\p{L}’'-]+\s+){0,4}?[\p{L}’'-]+?)\s+(?:\w+ed|\w+s|was|were|had|has|have|is|are|will|would|said|told|wrote|gave|took|made|went|came|saw|put|met|kept|felt|left)\b/iu.exec(
         c,
       );
     if (desc) return { surface: desc[1]!, role: null };
@@ -260,7 +308,13 @@ function isNameOnly(s: string): boolean {
   const runs = nameRuns(s);
   if (runs.length !== 1) return false;
   const r = runs[0]!;
-  return r.start <= 4 && r.end >= s.length - 1 && !r.possessive;
+  // "In Jableh" is a place phrase, not a name
+  return (
+    r.start <= 4 &&
+    r.end >= s.length - 1 &&
+    !r.possessive &&
+    stripLeading(r.tokens).length === r.tokens.length
+  );
 }
 
 function lastName(s: string): string | null {

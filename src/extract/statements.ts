@@ -19,7 +19,14 @@ import {
   stripLeading,
 } from "./names.js";
 import { findQuotes, type QuoteSpan } from "./quotes.js";
-import { type Attribution, kindOf, nameAndTitle, postAttribution, preAttribution } from "./speakers.js";
+import {
+  type Attribution,
+  kindOf,
+  nameAndTitle,
+  postAttribution,
+  preAttribution,
+  sentenceSpeaker,
+} from "./speakers.js";
 
 interface Resolved {
   speaker: string | null;
@@ -91,7 +98,7 @@ export function extractStatements(doc: Doc): Statement[] {
       // a quote paragraph introduced by the sentence before it ("A monk ... described the moment.")
       const intro = sentences[si - 1]!;
       if (intro.end <= paraStart && !overlapsQuote(spans, intro.start, intro.end)) {
-        const a = preAttribution(text, intro.start, intro.end);
+        const a = sentenceSpeaker(text, intro.start, intro.end);
         const r = a ? resolve(a, text, names, found, sentences, spans) : null;
         if (a && r && r.speaker !== null) {
           res = r;
@@ -155,7 +162,19 @@ function resolve(
   const nt = nameAndTitle(stripped);
   const runs = nameRuns(stripped);
   const lastRun = runs[runs.length - 1];
-  if (nt && lastRun && lastRun.end >= stripped.length - 1 && !lastRun.possessive) {
+  // an indefinite description ("an Alawite in Damascus") is never a name; nor is a place after a preposition
+  const indefinite = /^(?:a|an|one|another|some|two|three|several)\s/i.test(stripped);
+  const afterPrep = lastRun
+    ? /\b(?:in|at|of|from|near|for|to|by|with|on)\s+$/i.test(stripped.slice(0, lastRun.start))
+    : false;
+  if (
+    nt &&
+    lastRun &&
+    !indefinite &&
+    !afterPrep &&
+    lastRun.end >= stripped.length - 1 &&
+    !lastRun.possessive
+  ) {
     const words = nt.name.split(" ");
     const isOrg = looksLikeOrg(words) || (words.length === 1 && isAcronym(words[0]!));
     if (!isOrg && !looksLikePlace(words)) {
@@ -242,7 +261,7 @@ function resolvePronoun(
     let subj: { at: number; r: Omit<Resolved, "surface"> } | null = null;
     if (wantPerson && s.end <= at && !overlapsQuote(spans, s.start, s.end)) {
       // the speaker of a reported-speech sentence ("The head of the rescue office, Budiono, said the boy…")
-      const a = preAttribution(text, s.start, s.end);
+      const a = sentenceSpeaker(text, s.start, s.end);
       if (a && !PRONOUN_RE.test(a.surface.trim())) {
         const r = resolve(a, text, names, found, sentences, spans);
         if (r?.speaker && r.person) subj = { at: a.at, r };
