@@ -137,6 +137,11 @@ describe("feed polling", () => {
     env.clock.now = new Date("2025-03-20T00:00:00Z");
     expect(await pollFeeds(env.deps)).toEqual([]);
     expect(seen).toHaveLength(10);
+    // adding it again, as the notice says, re-enables it
+    expect(addFeed(env.store, `${server.base}/feed.xml`, env.clock.now).added).toBe(false);
+    expect(getFeed(env.store, feed.id)).toMatchObject({ disabled: false, failures: 0, next_poll_at: null });
+    status = 200;
+    expect((await pollFeeds(env.deps))[0]).toMatchObject({ status: "read", digest: true });
   });
 
   it("reads items through the product pipeline: figures extracted and stored", async () => {
