@@ -25,6 +25,7 @@ export class Dispatcher {
   private readonly destinations: AlertDestination[];
   private readonly now: () => Date;
   private running: Promise<TickResult> | null = null;
+  private next: Promise<TickResult> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: DispatcherOptions) {
@@ -40,13 +41,25 @@ export class Dispatcher {
     return this.destinations.map((d) => d.name);
   }
 
-  /** One pass over every destination's due deliveries. Concurrent calls share the pass in flight. */
+  /**
+   * One pass over every destination's due deliveries. A call while a pass runs gets the next pass,
+   * which starts when that one ends: the running pass may have read the outbox before the caller's
+   * alerts were written. Calls meanwhile share that next pass.
+   */
   tick(): Promise<TickResult> {
-    if (!this.running) {
-      this.running = this.pass().finally(() => {
-        this.running = null;
-      });
+    if (this.next) return this.next;
+    if (this.running) {
+      this.next = this.running
+        .catch(() => undefined)
+        .then(() => {
+          this.next = null;
+          return this.tick();
+        });
+      return this.next;
     }
+    this.running = this.pass().finally(() => {
+      this.running = null;
+    });
     return this.running;
   }
 
@@ -63,7 +76,7 @@ export class Dispatcher {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    if (this.running) await this.running.catch(() => undefined);
+    await (this.next ?? this.running)?.catch(() => undefined);
   }
 
   private async pass(): Promise<TickResult> {

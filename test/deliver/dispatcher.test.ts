@@ -141,21 +141,21 @@ describe("Dispatcher", () => {
     expect(after.sent.map((a) => a.id)).toEqual([ids[1], ids[2]]);
   });
 
-  it("shares one pass between overlapping ticks", async () => {
-    addAlert(store, ["web"]);
+  it("runs one more pass after the one in flight when asked during it", async () => {
+    const first = addAlert(store, ["web"]);
     let release: () => void = () => {};
     const gate = new Promise<void>((r) => {
       release = r;
     });
-    let calls = 0;
+    const sent: number[] = [];
     const d = new Dispatcher({
       store,
       now,
       destinations: [
         {
           name: "web",
-          deliver: async () => {
-            calls++;
+          deliver: async (alert) => {
+            sent.push(alert.id);
             await gate;
             return { ok: true };
           },
@@ -163,9 +163,14 @@ describe("Dispatcher", () => {
       ],
     });
     const a = d.tick();
+    // written after the running pass read the outbox
+    const second = addAlert(store, ["web"]);
     const b = d.tick();
+    const c = d.tick();
     release();
-    expect(await a).toEqual(await b);
-    expect(calls).toBe(1);
+    expect(await a).toEqual({ delivered: 1, retrying: 0, failed: 0 });
+    expect(await b).toEqual({ delivered: 1, retrying: 0, failed: 0 });
+    expect(await c).toEqual(await b);
+    expect(sent).toEqual([first, second]);
   });
 });
