@@ -57,7 +57,7 @@ describe("slack surface, HTTP mode", () => {
     expect(res.status).toBe(200);
     const body = await responseTo(url);
     expect(body.response_type).toBe("in_channel");
-    expect(body.blocks[0]).toMatchObject({ type: "header", text: { text: "tollwatch answers" } });
+    expect(body.blocks[0]).toMatchObject({ type: "section", text: { text: "*tollwatch answers*" } });
     expect(body.blocks.length).toBeLessThanOrEqual(50);
     expect(JSON.stringify(body.blocks)).toContain("/who-said");
     expect(body.text).toContain("tollwatch answers");

@@ -1,5 +1,5 @@
 // Reply → Slack Block Kit, within Slack's limits: 50 blocks, 3,000 characters a section text, 10
-// fields of 2,000 a section, 150 a header. What does not fit is cut and counted ("…and 7 more").
+// fields of 2,000 a section. What does not fit is cut and counted ("…and 7 more").
 // Every piece of reply text is escaped; links are made only here, from reply links.
 import type { Reply, ReplyBlock, ReplyItem } from "../../core/reply.js";
 import { cut, escapeSlack, fitEscaped, slackLink } from "./escape.js";
@@ -8,14 +8,14 @@ export const SLACK_MAX_BLOCKS = 50;
 export const SLACK_MAX_SECTION = 3000;
 export const SLACK_MAX_FIELD = 2000;
 export const SLACK_MAX_FIELDS = 10;
-export const SLACK_MAX_HEADER = 150;
+/** Titles are one line; longer ones are cut. */
+export const SLACK_MAX_TITLE = 300;
 /** The `text` fallback (notifications, screen readers); Slack truncates longer ones anyway. */
 export const SLACK_MAX_FALLBACK = 3000;
 
 // verbatim: Slack must not auto-link URLs, channel names or mentions in article text
 type Mrkdwn = { type: "mrkdwn"; text: string; verbatim: true };
 export type SlackBlock =
-  | { type: "header"; text: { type: "plain_text"; text: string; emoji: boolean } }
   | { type: "section"; text: Mrkdwn }
   | { type: "section"; fields: Mrkdwn[] }
   | { type: "context"; elements: Mrkdwn[] }
@@ -28,10 +28,12 @@ export interface SlackMessage {
 
 const mrkdwn = (text: string): Mrkdwn => ({ type: "mrkdwn", text, verbatim: true });
 const section = (text: string): SlackBlock => ({ type: "section", text: mrkdwn(text) });
-const header = (text: string): SlackBlock => ({
-  type: "header",
-  text: { type: "plain_text", text: fitEscaped(text, SLACK_MAX_HEADER, escapeSlack), emoji: false },
-});
+// the title is a bold mrkdwn section rather than a header block: plain_text's handling of escaped
+// entities is not documented, and mrkdwn's is
+const title = (reply: Reply): SlackBlock =>
+  section(
+    `${reply.ok ? "" : ":x: "}*${fitEscaped(reply.title || reply.command, SLACK_MAX_TITLE, escapeSlack)}*`,
+  );
 
 /** A rendered block and how many reply items it carries (what "and N more" counts). */
 interface Unit {
@@ -104,7 +106,6 @@ function splitText(text: string): string[] {
 function unitsFor(block: ReplyBlock): Unit[] {
   switch (block.kind) {
     case "heading":
-      // sub-headings in bold: header blocks are for the reply's title
       return [{ block: section(`*${fitEscaped(block.text, 2900, escapeSlack)}*`), items: 1 }];
     case "text":
       return splitText(block.text).map((t) => ({ block: section(t), items: 1 }));
@@ -169,7 +170,7 @@ function fallbackText(reply: Reply): string {
 export function renderBlocks(reply: Reply): SlackMessage {
   const units: Unit[] = [
     {
-      block: reply.ok ? header(reply.title) : section(`:x: *${fitEscaped(reply.title, 2900, escapeSlack)}*`),
+      block: title(reply),
       items: 0,
     },
     ...reply.blocks.flatMap(unitsFor),
