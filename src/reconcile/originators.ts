@@ -62,6 +62,34 @@ export function cleanName(raw: string): string {
 const wordCount = (key: string) => (key ? key.split(" ").length : 0);
 const isWordPrefix = (short: string, long: string) => long !== short && long.startsWith(`${short} `);
 
+/** Words after a body's name that say who in it spoke: "Health Ministry spokesman". */
+const ROLE_WORDS = new Set([
+  "spokesman",
+  "spokeswoman",
+  "spokesperson",
+  "official",
+  "officials",
+  "source",
+  "sources",
+  "chief",
+  "head",
+  "director",
+  "statement",
+]);
+
+/**
+ * How a longer name continues a shorter one: "complement" when the short form is the head of the
+ * name ("Syrian Observatory" + "for Human Rights"), "role" for a person or part of the same body
+ * ("Health Ministry" + "spokesman"), null for a different body ("United Nations" + "Children's Fund").
+ */
+function continuation(short: string, long: string): "complement" | "role" | null {
+  if (wordCount(short) < 2 || !isWordPrefix(short, long)) return null;
+  const next = long.slice(short.length + 1).split(" ")[0] ?? "";
+  if (MINOR_WORDS.has(next)) return "complement";
+  if (ROLE_WORDS.has(next)) return "role";
+  return null;
+}
+
 export interface KnownOriginator {
   id: number;
   name: string;
@@ -106,17 +134,18 @@ export function resolveOriginator(raw: string, known: readonly KnownOriginator[]
     if (matches.length === 1) return { kind: "existing", id: matches[0]!.id, aliases };
   }
   // a short form of a known name: "Syrian Observatory" for "Syrian Observatory for Human Rights"
-  if (wordCount(key) >= 2) {
-    const longer = known.filter((k) => isWordPrefix(key, aliasKey(k.name)));
-    if (longer.length === 1) return { kind: "existing", id: longer[0]!.id, aliases };
-  }
+  const longer = known.filter((k) => continuation(key, aliasKey(k.name)) === "complement");
+  if (longer.length === 1) return { kind: "existing", id: longer[0]!.id, aliases };
+  // a spokesman or official of a known body speaks for it
+  const body = known.filter((k) => continuation(aliasKey(k.name), key) === "role");
+  if (body.length === 1) return { kind: "existing", id: body[0]!.id, aliases: [] };
   // a known short form or acronym of this fuller name: the fuller name becomes canonical
-  const shorter = known.filter((k) => {
-    const kk = aliasKey(k.name);
-    if (wordCount(kk) >= 2 && isWordPrefix(kk, key)) return true;
-    const own = acronymOf(name);
-    return own !== null && looksLikeAcronym(k.name) && k.name.replace(/\./g, "") === own;
-  });
+  const own = acronymOf(name);
+  const shorter = known.filter(
+    (k) =>
+      continuation(aliasKey(k.name), key) === "complement" ||
+      (own !== null && looksLikeAcronym(k.name) && k.name.replace(/\./g, "") === own),
+  );
   if (shorter.length === 1) return { kind: "rename", id: shorter[0]!.id, name, aliases };
   return { kind: "new", name, aliases };
 }

@@ -55,6 +55,16 @@ describe("resolveOriginator", () => {
     expect(resolveOriginator("Syrian Observatory", [SOHR, twoSyrianObservatories])?.kind).toBe("new");
   });
 
+  it("keeps a different body that begins with a known name apart, and folds in its spokesman", () => {
+    const un: KnownOriginator = { id: 4, name: "United Nations", aliasKeys: ["united nations"] };
+    expect(resolveOriginator("United Nations Children's Fund", [un])?.kind).toBe("new");
+    const ministry: KnownOriginator = { id: 5, name: "Health Ministry", aliasKeys: ["health ministry"] };
+    expect(resolveOriginator("Health Ministry spokesman", [ministry])).toMatchObject({
+      kind: "existing",
+      id: 5,
+    });
+  });
+
   it("renames a short form or an acronym once the full name appears", () => {
     const short: KnownOriginator = { id: 7, name: "Syrian Observatory", aliasKeys: ["syrian observatory"] };
     expect(resolveOriginator("Syrian Observatory for Human Rights", [short])).toMatchObject({
