@@ -47,6 +47,8 @@ interface Candidate {
   head: number | null;
   /** Has a verb of its own that is not a measure ("of whom 793 had been discharged"). */
   ownPredicate: boolean;
+  /** "seven of them police officers", "two of whom have died": a share of the count before. */
+  share?: boolean;
   /** "76 of the 137 pupils": the words after belong to the inner number. */
   partitive?: boolean;
   /** The measure is an adjective in the noun phrase ("76 abducted pupils"); a verb before wins. */
@@ -103,7 +105,7 @@ const ACTIVE_MEASURE =
   /^(?:killed|killing|kills|kill|injured|injuring|injures|wounded|wounding|kidnapped|abducted|detained|arrested|released|freed|displaced)$/i;
 
 const QUAL_WORDS =
-  /(?:\b(?:would not exceed|will not exceed|not exceeding|at least|more than|over|upwards of|no fewer than|no less than|not less than|in excess of|a minimum of|up to|as many as|nearly|almost|fewer than|less than|no more than|not more than|at most|under|close to|about|around|roughly|some|an estimated|estimated|approximately|well over|just over|just under)\s*["“”']?\s*)+$/i;
+  /(?:\b(?:would not exceed|will not exceed|not exceeding|at least|more than|over|upwards of|no fewer than|no less than|not less than|in excess of|a minimum of|up to|as many as|as high as|nearly|almost|fewer than|less than|no more than|not more than|at most|under|close to|about|around|roughly|some|an estimated|estimated|approximately|well over|just over|just under)\s*["“”']?\s*)+$/i;
 
 function qualifierBefore(pre: string): Qualifier | null {
   for (const [q, re] of QUALIFIER_BEFORE) if (re.test(pre)) return q;
@@ -156,7 +158,10 @@ function sentenceFigures(
       /^\s*(?:am|pm|a\.m|p\.m|gmt|utc|bst|cet|est|hrs|h)\b/i.test(post)
     )
       c.reject = true; // a time
-    else if (MONTHS.test(pw) || MONTHS.test(nextWord))
+    else if (
+      (MONTHS.test(pw) && /\p{L}\.?\s+$/u.test(pre)) ||
+      (MONTHS.test(nextWord) && /^\s+\p{L}/u.test(post))
+    )
       c.reject = true; // a date
     else if (/^\s*(?:%|percent\b|per cent\b|pc\b)/i.test(post)) c.reject = true;
     else if (/(?:[$£€¥₹]|\bUS\$|\bUSD|\bRs\.?|\bEUR|\bGBP)\s*$/.test(pre)) c.reject = true;
@@ -189,7 +194,9 @@ function sentenceFigures(
     } else if (!n.digits && v === 1) {
       // "one of the deadliest", "no one was killed"
       if (
-        /\b(?:no|any|every|each|the|this|that|which|another|only|first|second|third|fourth|fifth|last|next|other|single)\s*$/i.test(pre) ||
+        /\b(?:no|any|every|each|the|this|that|which|another|only|first|second|third|fourth|fifth|last|next|other|single)\s*$/i.test(
+          pre,
+        ) ||
         /^\s+of\b/i.test(post)
       )
         c.reject = true;
@@ -205,6 +212,10 @@ function sentenceFigures(
       }
     }
   }
+
+  // ── a past event recalled for comparison: "since 2016, when a quake killed nearly 700 people" ──
+  const past = /\b(?:19|20)\d\d,?\s+when\b/.exec(text);
+  if (past) for (const c of cands) if (c.n.start > past.index) c.reject = true;
 
   // ── ranges and vague pairs ──
   for (let k = 0; k + 1 < cands.length; k++) {
@@ -263,6 +274,17 @@ function sentenceFigures(
   // ── breakdowns: "..., including 745 civilians" takes the measure of the count it splits ──
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k]!;
+    if (c.reject || !c.share) continue;
+    const before = cands.slice(0, k).reverse();
+    const prevNum = before.find((o) => !o.reject);
+    if (prevNum && c.group === null) c.group = prevNum.group;
+    const hd = before.find((o) => !o.reject && o.measure);
+    if (!hd) continue;
+    c.measure ??= hd.measure;
+    c.head = cands.indexOf(hd);
+  }
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k]!;
     if (c.reject || c.measure) continue;
     for (let h = k - 1; h >= 0; h--) {
       const hd = cands[h]!;
@@ -274,6 +296,27 @@ function sentenceFigures(
       }
       break;
     }
+  }
+
+  // ── "Of the dead, eight were ...", "Among all deaths recorded, 97 were children": a share of a toll ──
+  for (const c of cands) {
+    if (c.reject || c.measure) continue;
+    const pre = text.slice(Math.max(0, c.n.start - 80), c.n.start);
+    const m =
+      /\b(?:of|among)\s+(?:the|all|those|all the)?\s*(dead|deaths|victims|fatalities|injured|wounded|casualties|missing|killed)\b[^,.;]{0,50},\s*$/i.exec(
+        pre,
+      );
+    if (!m || !/^\s+(?:were|was|are|is|had|have)\b/i.test(text.slice(c.npEnd, c.npEnd + 10))) continue;
+    c.measure = /victims|dead|deaths|fatalities|killed/i.test(m[1]!)
+      ? "killed"
+      : (measureAt(pre, m.index + m[0].indexOf(m[1]!))?.measure ?? "killed");
+    c.postMeasure = true;
+    c.ownPredicate = false;
+    c.people = true;
+    const g = /^\s+(?:were|was|are|is)\s+(?:(?:all|mostly|also)\s+)?([\p{L}-]+(?:\s+[\p{L}-]+)?)/iu.exec(
+      text.slice(c.npEnd, c.npEnd + 60),
+    );
+    if (g && c.group === null) c.group = groupOf(g[1]!) ?? groupOf(g[1]!.split(/\s+/)[0]!);
   }
 
   // ── a sentence that carries on the count of the sentence before ("This included about 125 ...") ──
@@ -321,7 +364,7 @@ function sentenceFigures(
     const c = cands[k]!;
     if (c.reject || !c.measure) continue;
     // a breakdown or list item with a predicate of its own ("of whom 793 had been discharged")
-    if (c.ownPredicate && !c.postMeasure) continue;
+    if (c.ownPredicate && !c.postMeasure && c.head !== null) continue;
     // a number without anything counted and no measure attached to it directly is too loose
     if (c.n.value === 1 && !c.people) continue;
     const pre = text.slice(Math.max(0, c.n.start - 100), c.n.start);
@@ -442,18 +485,49 @@ function parseNounPhrase(text: string, c: Candidate, cands: Candidate[]): void {
       return;
     }
     if (/^(?:them|those|whom|these|which|us)$/.test(t1)) {
-      c.reject = true;
+      // "nine people, seven of them police officers": a share named by its group takes the head's measure;
+      // "two of whom have died": a share with a measure of its own; "12 of them critically": no toll
+      const t2 = toks[2]?.t ?? "";
+      const t3 = toks[3]?.t ?? "";
+      const g = (t3 ? groupOf(`${t2} ${t3}`) : null) ?? groupOf(t2);
+      if (g) {
+        c.group = g;
+        c.people = true;
+        c.share = true;
+        c.npEnd = t3 && groupOf(`${t2} ${t3}`) ? toks[3]!.end : (toks[2]?.end ?? n.end);
+        return;
+      }
+      c.npEnd = toks[1]!.end;
+      c.share = true;
+      c.people = true;
+      POST_GLUE.lastIndex = c.npEnd;
+      const gl = POST_GLUE.exec(text);
+      if (!measureAt(text, c.npEnd + (gl ? gl[0].length : 0))) c.reject = true;
       return;
     }
     // "seven of the dead were children": a share of a toll, named by its group; any other share is no toll
     const afterOf = text.slice(toks[1]?.start ?? n.end, n.end + 80);
-    const share = /^(?:the\s+|those\s+)?(dead|victims|deceased|fatalities|killed|injured|wounded|missing|abducted|hostages)(?:\s+(?:there|so far|in \w+))?\s+(?:were|are|was|included)\s+(?:(?:all|mostly|mainly|also)\s+)?([\p{L}-]+(?:\s+[\p{L}-]+)?)/iu.exec(
-      afterOf,
-    );
-    if (/^(?:the\s+|those\s+)?(?:dead|victims|deceased|fatalities|killed|injured|wounded|missing|abducted|hostages)\b/i.test(afterOf)) {
+    const share =
+      /^(?:the\s+|those\s+)?(dead|victims|deceased|fatalities|killed|injured|wounded|missing|abducted|hostages)(?:\s+(?:there|so far|in \w+))?\s+(?:were|are|was|included)\s+(?:(?:all|mostly|mainly|also)\s+)?([\p{L}-]+(?:\s+[\p{L}-]+)?)/iu.exec(
+        afterOf,
+      );
+    if (
+      /^(?:the\s+|those\s+)?(?:dead|victims|deceased|fatalities|killed|injured|wounded|missing|abducted|hostages)\b/i.test(
+        afterOf,
+      )
+    ) {
       const g = share ? (groupOf(share[2]!) ?? groupOf(share[2]!.split(/\s+/)[0]!)) : null;
       if (!share || !g) {
-        c.reject = true;
+        // "84 of the dead found in Kerr County" is a toll of a place; "11 of the injured had been flown" is not
+        const dead = /^(?:the\s+|those\s+)?(?:dead|victims|deceased|fatalities|killed)\b/i.exec(afterOf);
+        if (!dead) {
+          c.reject = true;
+          return;
+        }
+        c.measure = "killed";
+        c.postMeasure = true;
+        c.people = true;
+        c.npEnd = (toks[1]?.start ?? n.end) + dead[0].length;
         return;
       }
       const mm = measureAt(text, (toks[1]?.start ?? n.end) + afterOf.indexOf(share[1]!));
@@ -485,8 +559,13 @@ function parseNounPhrase(text: string, c: Candidate, cands: Candidate[]): void {
       const nx = toks[i + 1];
       if (!nx) break;
       // "campers and counselors": a plural noun that is neither a number nor a verb carries the phrase on
-      const plural = /^\p{Ll}[\p{L}-]*s$/u.test(nx.t) && !NP_STOP.test(nx.t) && !measureAt(text, nx.start) && !NON_PEOPLE.test(nx.t);
-      if (!groupOf(nx.t) && !(nounSeen && plural)) break;
+      const plural =
+        /^\p{Ll}[\p{L}-]*s$/u.test(nx.t) &&
+        !NP_STOP.test(nx.t) &&
+        !measureAt(text, nx.start) &&
+        !NON_PEOPLE.test(nx.t);
+      const prevPlural = i > 0 && /^\p{Ll}[\p{L}-]*s$/u.test(toks[i - 1]!.t);
+      if (!groupOf(nx.t) && !((nounSeen || prevPlural) && plural)) break;
       continue;
     }
     if (cands.some((o) => o !== c && o.n.start === tok.start)) {
@@ -514,6 +593,15 @@ function parseNounPhrase(text: string, c: Candidate, cands: Candidate[]): void {
       break;
     }
     if (NP_STOP.test(t)) break;
+    const prevT = i > 0 ? toks[i - 1]!.t.toLowerCase() : "";
+    if (/^(?:a|an|the)$/i.test(t) && !/^(?:of|to|with)$/.test(prevT)) break;
+    // "needed to be evacuated": an infinitive is not part of the phrase ("linked to the government" is)
+    if (
+      lower === "to" &&
+      !/^(?:linked|loyal|allied|affiliated|close|belonging|attached|aligned|opposed)$/.test(prevT)
+    )
+      break;
+    if (/^(?:needed|need|needs|expected|due|set|likely|able|going|trying|waiting)$/.test(lower)) break;
     // two-word groups first ("security forces", "aid workers", "police officers")
     const two = i + 1 < toks.length ? `${t} ${toks[i + 1]!.t}` : "";
     const g2 = two ? groupOf(two) : null;
@@ -617,6 +705,8 @@ function preMeasure(text: string, c: Candidate, cands: Candidate[], k: number, s
   for (let m = MEASURE_G.exec(pre); m !== null; m = MEASURE_G.exec(pre)) last = m;
   if (!last) return;
   const term = last[0];
+  // "agreed to free 50 hostages", "demanded the release of": intentions are not counts
+  if (/\b(?:to|will|would|must|should|could|may|might)\s+$/i.test(pre.slice(0, last.index))) return;
   const between = pre.slice(last.index + term.length);
   const betweenNoQual = between.replace(QUAL_WORDS, "");
   const betweenWords = betweenNoQual

@@ -14,12 +14,12 @@ export const MEASURE_TERMS: ReadonlyArray<readonly [Measure, string]> = [
   ],
   [
     "injured",
-    String.raw`injured|injuring|injuries|injures|wounded|wounding|hurt|hospitali[sz]ed|(?:taken|rushed|admitted|airlifted) to (?:a |the )?(?:local |nearby )?hospitals?|being treated|receiving (?:medical )?treatment|treated (?:in|at) (?:a |the )?(?:local |nearby )?hospitals?`,
+    String.raw`injured|injuring|injuries|injures|wounded|wounding|hurt|hospitali[sz]ed|(?:taken|rushed|admitted|airlifted) to (?:a |the )?(?:local |nearby )?hospitals?|being treated|receiving (?:medical )?treatment|(?:escaped|suffered|sustained) (?:with )?(?:serious |minor |critical )?injuries|treated (?:in|at) (?:a |the )?(?:local |nearby )?hospitals?`,
   ],
-  ["missing", String.raw`missing|unaccounted for`],
+  ["missing", String.raw`missing|unaccounted for|(?:still )?trapped`],
   [
     "displaced",
-    String.raw`internally displaced|displaced|displacing|made homeless|left homeless|homeless|fled (?:their|his|her) homes|forced (?:from|out of) (?:their|his|her) homes|driven from (?:their|his|her) homes|forced to flee|uprooted|evacuated|fled`,
+    String.raw`internally displaced|displaced|displacing|made homeless|left homeless|homeless|fled (?:their|his|her) homes|forced (?:from|out of) (?:their|his|her) homes|driven from (?:their|his|her) homes|forced to flee|uprooted|evacuated|fled|(?:shifted|moved|relocated) to (?:\w+ )?(?:relief |evacuation )?(?:camps|centres|centers|shelters)`,
   ],
   [
     "detained",
@@ -29,10 +29,7 @@ export const MEASURE_TERMS: ReadonlyArray<readonly [Measure, string]> = [
     "kidnapped",
     String.raw`kidnapped|kidnapping|abducted|abducting|taken hostage|taken captive|held hostage|held captive|(?:still )?being held|still held|hostages|captives`,
   ],
-  [
-    "released",
-    String.raw`released|releases|release|releasing|freed|frees|free|freeing|set free|rescued hostages`,
-  ],
+  ["released", String.raw`released|releases|releasing|freed|frees|free|freeing|set free|rescued hostages`],
 ];
 
 const MEASURE_ALT = MEASURE_TERMS.map(([, alt]) => alt).join("|");
@@ -52,11 +49,11 @@ export const TOLL_NOUN =
 
 /** Verbs of a toll that reaches a number: "the toll rose to", "stood at", "was". */
 export const TOLL_VERB_END =
-  /\b(?:to|at|reached|reaching|hit|hitting|topped|topping|passed|passing|exceeded|exceeding|surpassed|is|was|were|are|stands at|stood at|now|of|amounted to|amounting to|totalled|totaled|totalling|numbered|included|includes|including)\s*$/i;
+  /\b(?:to|at|reached|reaching|hit|hitting|topped|topping|passed|passing|exceeded|exceeding|surpassed|is|was|were|are|be|been|reach|exceed|top|stands at|stood at|now|of|amounted to|amounting to|totalled|totaled|totalling|numbered|included|includes|including)\s*$/i;
 
 /** Words allowed between a measure before the number and the number ("killed at least", "dead were"). */
 export const GLUE = new Set(
-  "at least to of the a an total overall official rose risen rising has have had was were is are now stood stands standing reached climbed climbing amounted amounting including included include includes among them which who that some about around more than over nearly almost up as many estimated approximately roughly no fewer less not exceed would could be been further already another other revised down upwards in excess jumped increased soared their own put puts placed number".split(
+  "at least to of the a an total overall official rose risen rising has have had was were is are now stood stands standing reached climbed climbing amounted amounting including included include includes among them which who that some about around more than over nearly almost up as many estimated approximately roughly no fewer less not exceed would could be been further already another other revised down upwards jumped increased soared their own put puts placed number".split(
     " ",
   ),
 );
@@ -65,7 +62,7 @@ export const GLUE = new Set(
 export const QUALIFIER_BEFORE: ReadonlyArray<readonly [Qualifier, RegExp]> = [
   [
     "max",
-    /\b(?:would not exceed|will not exceed|did not exceed|does not exceed|not exceeding|up to|as many as|as much as|nearly|almost|fewer than|less than|no more than|not more than|at most|at the most|a maximum of|under|close to|just under)\s*["“”']?\s*$/i,
+    /\b(?:would not exceed|will not exceed|did not exceed|does not exceed|not exceeding|up to|as many as|as high as|as much as|nearly|almost|fewer than|less than|no more than|not more than|at most|at the most|a maximum of|under|close to|just under)\s*["“”']?\s*$/i,
   ],
   [
     "min",
@@ -107,17 +104,18 @@ export const GROUP_TERMS: ReadonlyArray<readonly [Group, RegExp]> = [
     "children",
     /^(?:children|child|kids?|minors?|boys?|girls?|infants?|babies|baby|toddlers?|schoolchildren|pupils?|teenagers?|newborns?)$/i,
   ],
+  ["other", /^(?:firefighters?|fire ?fighters?|rescuers?|rescue workers?|teachers?|lawyers?)$/i],
   ["women", /^(?:women|woman|mothers?|pregnant women)$/i],
-  ["civilians", /^(?:civilians?|non-combatants?)$/i],
+  ["civilians", /^(?:civilians?|non-combatants?|protesters?|demonstrators?)$/i],
   [
     "total",
-    /^(?:people|persons?|individuals?|others?|victims?|bodies|body|lives|men|man|adults?|passengers?|workers?|miners?|migrants?|refugees?|tourists?|worshippers?|students?|protesters?|demonstrators?|patients?|inmates?|prisoners?|detainees?|hostages?|captives?|survivors?|family members|crew members?|crew|residents?|bystanders?|pedestrians?|fishermen|farmers?|villagers?|citizens?|nationals?|palestinians|israelis|ukrainians|syrians|sudanese|afghans|iraqis|people's)$/i,
+    /^(?:people|persons?|individuals?|others?|victims?|bodies|body|lives|men|man|adults?|passengers?|workers?|miners?|migrants?|refugees?|tourists?|worshippers?|students?|patients?|inmates?|prisoners?|detainees?|hostages?|captives?|survivors?|family members|crew members?|crew|residents?|bystanders?|pedestrians?|fishermen|farmers?|villagers?|citizens?|nationals?|palestinians|israelis|ukrainians|syrians|sudanese|afghans|iraqis|people's)$/i,
   ],
 ];
 
 /** Nouns that are counted but are not people: a number attached to one is not a toll. */
 export const NON_PEOPLE =
-  /^(?:massacres?|attacks?|strikes?|airstrikes?|air strikes?|raids?|incidents?|explosions?|blasts?|bombs?|bombings?|shells?|rockets?|missiles?|drones?|shots?|rounds?|bullets?|villages?|towns?|cities|city|municipalities|districts?|provinces?|regions?|countries|states?|neighbourhoods?|neighborhoods?|buildings?|houses?|homes?|schools?|hospitals?|mosques?|churches?|shelters?|camps?|tents?|vehicles?|cars?|trucks?|buses|tanks?|aircraft|planes?|helicopters?|boats?|ships?|vessels?|flights?|trains?|days?|weeks?|months?|years?|hours?|minutes?|seconds?|decades?|nights?|times|cases?|families|households|percent|per|km|kilometres?|kilometers?|miles?|metres?|meters?|feet|ft|yards?|kg|tonnes?|tons?|hectares?|acres?|degrees?|points?|dollars?|euros?|pounds?|rupees?|yuan|naira|shekels?|storeys?|stories|floors?|sites?|positions?|targets?|locations?|areas?|operations?|incidents?|reports?|videos?|claims?|steps?|votes?|seats?|beds?|patients-per|rescue teams|teams?|units?|battalions?|brigades?|divisions?|companies|organisations?|organizations?|groups?|gangs?|magnitude|scale|km\/h|mph|pc|kms?|mw|gigawatts?|megawatts?|body bags|bags|trips?|shifts?|routes?|roads?|bridges?|dams?|mines?|wells?|sheep|cattle|animals?|dogs?|horses?|rooms?|tonne)$/i;
+  /^(?:massacres?|attacks?|strikes?|airstrikes?|air strikes?|raids?|incidents?|explosions?|blasts?|bombs?|bombings?|shells?|rockets?|missiles?|drones?|shots?|rounds?|bullets?|villages?|towns?|cities|city|municipalities|districts?|provinces?|regions?|countries|states?|neighbourhoods?|neighborhoods?|buildings?|houses?|homes?|schools?|hospitals?|mosques?|churches?|shelters?|camps?|tents?|vehicles?|cars?|trucks?|buses|tanks?|aircraft|planes?|helicopters?|boats?|ships?|vessels?|flights?|trains?|days?|weeks?|months?|years?|hours?|minutes?|seconds?|decades?|nights?|times|cases?|families|households|percent|per|km|kilometres?|kilometers?|miles?|metres?|meters?|feet|ft|yards?|kg|tonnes?|tons?|hectares?|acres?|degrees?|points?|dollars?|euros?|pounds?|rupees?|yuan|naira|shekels?|storeys?|stories|floors?|sites?|positions?|targets?|locations?|areas?|operations?|incidents?|reports?|videos?|claims?|steps?|votes?|seats?|beds?|patients-per|rescue teams|teams?|units?|battalions?|brigades?|divisions?|companies|organisations?|organizations?|groups?|gangs?|magnitude|scale|km\/h|mph|pc|kms?|mw|gigawatts?|megawatts?|body bags|bags|trips?|shifts?|routes?|roads?|bridges?|dams?|mines?|wells?|sheep|cattle|animals?|landslides?|landslips?|earthquakes?|quakes?|floods?|fires?|storms?|crashes|accidents?|collisions?|waves?|aftershocks?|tremors?|avalanches?|mudslides?|typhoons?|cyclones?|hurricanes?|eruptions?|blazes?|clashes|battles?|ambushes|assaults?|shootings?|stabbings?|events?|coaches|carriages|wagons|compartments|collapses?|dogs?|horses?|rooms?|tonne)$/i;
 
 /** Words that end a noun phrase after a number (verbs, clause words, prepositions of place and time). */
 export const NP_STOP =

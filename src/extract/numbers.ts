@@ -99,7 +99,13 @@ export function findNumbers(s: string): NumberMention[] {
     if (digits) {
       let raw = m[0].replace(/,+$/, "");
       // comma groups must be of three digits ("1,000"); otherwise the first group stands alone ("34,61")
-      if (raw.includes(",") && !/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(raw)) raw = raw.split(",")[0]!;
+      // (or Indian lakh grouping, "1,42,318")
+      if (
+        raw.includes(",") &&
+        !/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(raw) &&
+        !/^\d{1,2}(?:,\d{2})+,\d{3}$/.test(raw)
+      )
+        raw = raw.split(",")[0]!;
       end = start + raw.length;
       // ordinals and codes: 3rd, 4th, 10km, A320
       if (isLetter(s[start - 1]) || /^(?:st|nd|rd|th)\b/i.test(s.slice(end, end + 3))) {

@@ -24,6 +24,8 @@ export interface Attribution {
   at: number;
   /** A news outlet or agency: never the originator when the sentence cites someone else. */
   outlet: boolean;
+  /** Cited by someone else ("citing lists compiled by relatives"): used when the citer is an outlet. */
+  cited?: boolean;
   /** A pronoun or a bare descriptor ("it", "he", "the group"): resolved from the sentences before. */
   pronoun: boolean;
 }
@@ -57,7 +59,7 @@ const REPORT_VERB =
   /\b(?:said|says|say|saying|told|tells|telling|reported|reports|report|reporting|documented|documents|documenting|estimated|estimates|estimate|estimating|announced|announces|announcing|confirmed|confirms|confirming|stated|added|adds|adding|counted|recorded|records|tallied|registered|noted|revealed|claimed|claims|acknowledged|updated|wrote|posted|put|puts|putting|gave|gives|giving|showed|shows|indicated|said in a statement)\b/g;
 const PUT_OBJECT =
   /^\s+(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:toll|number|figure|count|tally|estimate|total)\b/i;
-const PASSIVE_BEFORE = /\b(?:been|were|was|is|are|being|be|had|has|have|not|to|who|which|that)\s+$/i;
+const PASSIVE_BEFORE = /\b(?:been|were|was|is|are|being|be|not|to|who|which|that)\s+$/i;
 const NOUN_BEFORE =
   /\b(?:the|a|an|its|their|his|her|these|those|media|news|press|unconfirmed|initial|earlier|official|latest|first|separate)\s+$/i;
 const ADVERBIAL_END =
@@ -164,8 +166,13 @@ class NameIndex {
       const et = tokensOf(e.name);
       if (et.length > bestLen && containsSeq(et, t)) {
         // a single common word ("Observatory") must belong to an organisation, a surname to a person
-        if (t.length === 1 && !(e.org && ORG_HEAD.test(clean)) && (et[et.length - 1] !== t[0] || IS_ACRONYM.test(clean)))
-          continue;
+        // a single word: a capitalised organisation head ("the Observatory") or a person's surname ("Lysak")
+        if (t.length === 1) {
+          const orgHead = e.org && ORG_HEAD.test(clean);
+          const surname =
+            !e.org && et[et.length - 1] === t[0] && !IS_ACRONYM.test(clean) && /^\p{Lu}/u.test(clean);
+          if (!orgHead && !surname) continue;
+        }
         best = e.name;
         bestLen = et.length;
       }
@@ -220,7 +227,7 @@ function subjectBefore(before: string): string | null {
       .replace(ADVERBIAL_END, "")
       .replace(PAREN_END, "")
       .replace(DASH_CLAUSE_END, "")
-      .replace(RELATIVE_END, ", ");
+      .replace(RELATIVE_END, "");
     if (s === prev) break;
   }
   if (/,\s*$/.test(s)) {
@@ -245,11 +252,15 @@ function subjectBefore(before: string): string | null {
     out.unshift(t);
   }
   if (!out.length) return null;
+  // "Among all deaths recorded": a phrase opened by a preposition is no subject
+  if (/^(?:among|of|in|on|at|for|with|from|by|after|before|during|since|over|under|amid)$/i.test(out[0]!))
+    return null;
   if (/^other\b/i.test(out[0]!)) {
     const k = toks.length - out.length - 1;
     if (k > 0 && toks[k] === "and") {
       const first: string[] = [];
-      for (let i = k - 1; i >= 0 && first.length < 8 && /^\p{Lu}/u.test(toks[i]!); i--) first.unshift(toks[i]!);
+      for (let i = k - 1; i >= 0 && first.length < 8 && /^\p{Lu}/u.test(toks[i]!); i--)
+        first.unshift(toks[i]!);
       if (first.length) return first.join(" ");
     }
   }
@@ -311,7 +322,9 @@ export function findAttributions(sentence: string): Attribution[] {
   };
   ACCORDING.lastIndex = 0;
   for (let m = ACCORDING.exec(sentence); m !== null; m = ACCORDING.exec(sentence)) {
+    const before = out.length;
     add(phraseAfter(sentence.slice(m.index + m[0].length)), m.index);
+    if (out.length > before && /^(?:citing|quoting)/i.test(m[0])) out[out.length - 1]!.cited = true;
   }
   TALLY_POSSESSIVE.lastIndex = 0;
   for (let m = TALLY_POSSESSIVE.exec(sentence); m !== null; m = TALLY_POSSESSIVE.exec(sentence)) {
@@ -339,6 +352,11 @@ export function findAttributions(sentence: string): Attribution[] {
     // "…, saying 27 people had died"; "X praised the police and said 400 officers ..."
     if (!subj && /(?:,|\b(?:and|but))\s*$/.test(before)) subj = leadingSubject(sentence);
     add(subj, m.index);
+  }
+  // a headline's attribution before a colon: "Local official: at least nine civilians killed"
+  const lead = /^([^:.!?]{2,40}):\s/.exec(sentence);
+  if (lead && !/[.!?]$/.test(sentence) && words(lead[1]!).length <= 4 && DESCRIPTOR_HEAD.test(lead[1]!)) {
+    add(lead[1]!, 0);
   }
   // a headline's attribution after a colon: "Over 1,000 killed in two days of clashes: rights group"
   const colon = /:\s+([^:.!?]{2,50})$/.exec(sentence);
@@ -383,7 +401,9 @@ export class Originators {
     const text = this.doc.sentences[i]!.text;
     const clauseOf = (pos: number) => clauseIndex(text, pos);
     const here = clauseOf(offset);
-    const nonOutlet = all.filter((a) => !a.outlet);
+    // whoever an outlet cites; a counting body that cites its own sources stays the originator
+    const own = all.filter((a) => !a.outlet && !a.cited);
+    const nonOutlet = own.length ? own : all.filter((a) => !a.outlet);
     const pool = nonOutlet.length ? nonOutlet : all;
     const sameClause = pool.filter((a) => clauseOf(a.at) === here);
     const cands = sameClause.length ? sameClause : pool;
@@ -430,7 +450,13 @@ export class Originators {
     );
     if (orgInside) {
       const tail = clean.slice(clean.indexOf(orgInside) + orgInside.length).trim();
-      if (!tail || /^(?:spokes(?:man|woman|person)|officials?|officers?|chief|head|director|coordinator|sources?|commander|medics?|doctors?|staff|team|teams|workers?)\b/i.test(tail) || /^\p{Lu}/u.test(tail))
+      if (
+        !tail ||
+        /^(?:spokes(?:man|woman|person)|officials?|officers?|chief|head|director|coordinator|sources?|commander|medics?|doctors?|staff|team|teams|workers?)\b/i.test(
+          tail,
+        ) ||
+        /^\p{Lu}/u.test(tail)
+      )
         return idx.canonical(orgInside);
       return clean;
     }
