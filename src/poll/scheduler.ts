@@ -40,7 +40,13 @@ export function startPoller(options: PollerOptions): Poller {
       options.cron,
       async () => {
         try {
-          await pollOnce();
+          const r = await pollOnce();
+          const added = [...r.feeds, ...r.inbox].reduce((n, x) => n + x.added, 0);
+          if (added || r.inbox.length)
+            options.log?.info(
+              { feeds: r.feeds.length, inbox: r.inbox.length, added },
+              `poll: ${added} new article${added === 1 ? "" : "s"}`,
+            );
         } catch (e) {
           options.log?.error({ err: e }, "poll failed");
         }
