@@ -1,6 +1,6 @@
 // What Slack and Discord share: which slash commands exist in chat, how `/tollwatch sub ...` maps to
 // the command registry, and the admin check. Commands themselves live in commands/.
-import { COMMANDS, findCommand, parseCommandText, runCommand } from "../../commands/index.js";
+import { findCommand, parseCommandText, runCommand } from "../../commands/index.js";
 import type { CommandArgs, CommandDefinition, CommandOption } from "../core/command.js";
 import { errorReply, type Reply } from "../core/reply.js";
 import type { SurfaceDeps } from "./surface.js";
@@ -70,5 +70,3 @@ export function runResolved(deps: SurfaceDeps, resolved: Resolved, canAdminister
 export function chatCommands(): CommandDefinition[] {
   return CHAT_COMMANDS.map((n) => findCommand(n)).filter((c): c is CommandDefinition => c !== undefined);
 }
-
-export { COMMANDS };

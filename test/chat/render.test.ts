@@ -268,7 +268,7 @@ describe("Discord embeds", () => {
       fc.record({
         kind: fc.constant("fields" as const),
         fields: fc.array(
-          fc.record({ label: fc.string({ maxLength: 400 }), value: fc.string({ maxLength: 1500 }) }),
+          fc.record({ label: fc.string({ maxLength: 400 }), value: fc.string({ maxLength: 1200 }) }),
           {
             maxLength: 40,
           },
