@@ -117,6 +117,9 @@ describe("web console API", () => {
     expect(listDeliveries(t.app.store, id).map((d) => d.state)).toEqual(["sent"]);
     first.close();
 
+    const recent = JSON.parse((await request(`${base}/api/alerts`)).body).alerts as { id: number }[];
+    expect(recent.map((a) => a.id)).toContain(id);
+
     const later = await openEvents(`${base}/api/events`);
     await later.waitFor((e) => e.event === "alert" && JSON.parse(e.data).id === id);
     later.close();
