@@ -63,7 +63,7 @@ describe("slack surface, HTTP mode", () => {
     expect(body.text).toContain("tollwatch answers");
   });
 
-  it("answers /toll, /who-said and /tollwatch sources with the rendered replies of those commands", async () => {
+  it("answers /toll, /who-said, /tollwatch sources and (admin) feeds with those commands' rendered replies", async () => {
     const cases: [string, string, string, Record<string, string>][] = [
       ["/toll", "", "toll", {}],
       [
@@ -73,6 +73,8 @@ describe("slack surface, HTTP mode", () => {
         { query: "counting", speaker: "Rahimi Aide 3" },
       ],
       ["/tollwatch", "sources", "sources", {}],
+      // admin commands are allowed in Slack (workspace admins decide who has the app)
+      ["/tollwatch", "feeds list", "feeds", { action: "list" }],
     ];
     for (const [command, text, name, args] of cases) {
       const url = fake.responseUrl();
