@@ -8,6 +8,7 @@ import type { Reply } from "../../src/core/reply.js";
 import { listAlerts } from "../../src/store/alerts.js";
 import { lookupStory } from "../../src/store/stories.js";
 import { postCommand, startTestApp, type TestApp } from "../app/helpers.js";
+import { addAlert } from "../deliver/fixtures.js";
 import { conflictingArticle, type TollData } from "./conflict.js";
 
 const ARTIFACTS = path.resolve("test/artifacts");
@@ -87,6 +88,18 @@ describe("web console in a browser", () => {
     });
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, "web-console.png"), fullPage: true });
+  });
+
+  it("shows article text as text, never as markup", async () => {
+    const summary =
+      '<img src=x onerror="globalThis.pwned=1"><b>bold</b> & <a href="javascript:alert(1)">link</a>';
+    const id = addAlert(t.app.store, ["web"], summary);
+    await t.app.dispatcher.tick();
+    const card = page.locator(`#alerts li[data-alert-id="${id}"]`);
+    await card.waitFor();
+    expect(await card.locator(".alert-summary").textContent()).toBe(summary);
+    expect(await card.locator(".alert-summary *").count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as unknown as { pwned?: number }).pwned)).toBeUndefined();
   });
 
   it("offers suggestions in the command box", async () => {
