@@ -95,6 +95,9 @@ export async function readFeed(xml: string, ctx: FeedContext): Promise<Result<Ar
   } catch (e) {
     return fail("broken-xml", `not an RSS or Atom feed (${(e as Error).message})`);
   }
+  // every item resolves its link against feed.url, a getter that walks the whole channel: computed once,
+  // or a feed of thousands of items takes minutes
+  Object.defineProperty(feed, "url", { value: feed.url });
   const items = feed.items;
   if (!items.length) return fail("empty-feed", "the feed has no items");
   const feedTitle = clean(feed.title);
