@@ -105,21 +105,32 @@ export function recentArticleTerms(
   at: { published: string | null; ingestedAt: string },
   days: number,
   excludeArticleId: number,
+  /** The newest articles of each story are enough to recognise it. */
+  perStory = 25,
 ): { storyId: number; terms: Term[] }[] {
   return (
     store.db
       .prepare(
-        `SELECT a.story_id, t.terms FROM articles a
-           JOIN article_terms t ON t.article_id = a.id
-           JOIN stories s ON s.id = a.story_id AND s.merged_into IS NULL
-          WHERE a.id != @exclude AND (
-            (a.published IS NOT NULL AND @published IS NOT NULL
-               AND abs(julianday(substr(a.published, 1, 10)) - julianday(substr(@published, 1, 10))) <= @days)
-            OR ((a.published IS NULL OR @published IS NULL)
-               AND abs(julianday(a.ingested_at) - julianday(@ingestedAt)) <= @days))
-          ORDER BY a.id`,
+        `SELECT story_id, terms FROM (
+           SELECT a.id, a.story_id, t.terms,
+                  row_number() OVER (PARTITION BY a.story_id ORDER BY a.id DESC) AS nth
+             FROM articles a
+             JOIN article_terms t ON t.article_id = a.id
+             JOIN stories s ON s.id = a.story_id AND s.merged_into IS NULL
+            WHERE a.id != @exclude AND (
+              (a.published IS NOT NULL AND @published IS NOT NULL
+                 AND abs(julianday(substr(a.published, 1, 10)) - julianday(substr(@published, 1, 10))) <= @days)
+              OR ((a.published IS NULL OR @published IS NULL)
+                 AND abs(julianday(a.ingested_at) - julianday(@ingestedAt)) <= @days)))
+          WHERE nth <= @perStory ORDER BY id`,
       )
-      .all({ exclude: excludeArticleId, published: at.published, ingestedAt: at.ingestedAt, days }) as {
+      .all({
+        exclude: excludeArticleId,
+        published: at.published,
+        ingestedAt: at.ingestedAt,
+        days,
+        perStory,
+      }) as {
       story_id: number;
       terms: string;
     }[]
