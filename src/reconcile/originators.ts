@@ -6,7 +6,7 @@ const MINOR_WORDS = new Set(["for", "of", "the", "and", "on", "in", "to", "de", 
 
 /** Lower case, accents and punctuation dropped, leading "the" and "X-based" descriptors dropped. */
 export function aliasKey(name: string): string {
-  let s = name
+  let s = cleanName(name)
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
     .toLowerCase()
@@ -51,6 +51,8 @@ export function splitParenthesised(raw: string): { name: string; acronym: string
 /** The display form: descriptors and a leading "the" dropped, original capitalisation kept. */
 export function cleanName(raw: string): string {
   let s = splitParenthesised(raw).name.replace(/\s+/g, " ").trim();
+  // the tail of a previous sentence caught in front ("... Tartous. The UK-based Syrian Observatory")
+  s = s.replace(/^.*\p{Ll}{2}[.!?]\s+(?=\p{Lu})/su, "");
   for (;;) {
     const next = s.replace(/^(?:the|a|an)\s+/i, "").replace(/^[\p{L}.]+-based\s+/iu, "");
     if (next === s) break;

@@ -32,6 +32,12 @@ describe("alias keys and acronyms", () => {
     );
     expect(aliasKey("Médecins Sans Frontières")).toBe("medecins sans frontieres");
     expect(cleanName("the London-based Amnesty International")).toBe("Amnesty International");
+    expect(cleanName("Latakia and Tartous. The UK-based Syrian Observatory for Human Rights")).toBe(
+      "Syrian Observatory for Human Rights",
+    );
+    expect(cleanName("U.S. Agency for International Development")).toBe(
+      "U.S. Agency for International Development",
+    );
   });
 
   it("makes acronyms of proper names only", () => {
