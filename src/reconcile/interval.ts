@@ -67,7 +67,8 @@ export function formatCount(n: number): string {
 
 /** "at least 1,000", "745", "30–40". */
 export function describeValue(count: number, qualifier: Qualifier, range?: Interval | null): string {
-  if (range && range.low !== range.high && Number.isFinite(range.high) && !isBound(qualifier))
+  // the ends of a range may come marked "min" and "max": the range says it better
+  if (range && range.low !== range.high && Number.isFinite(range.high))
     return `${formatCount(range.low)}–${formatCount(range.high)}`;
   const words = qualifierWords(qualifier);
   return words ? `${words} ${formatCount(count)}` : formatCount(count);

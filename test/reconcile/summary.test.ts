@@ -76,8 +76,8 @@ describe("summarize", () => {
 
   it("shows a range as its two ends and never averages", () => {
     const [m] = summarize([
-      view({ count: 30, range: { low: 30, high: 40 }, rangeRole: "low" }),
-      view({ count: 40, range: { low: 30, high: 40 }, rangeRole: "high" }),
+      view({ count: 30, qualifier: "min", range: { low: 30, high: 40 }, rangeRole: "low" }),
+      view({ count: 40, qualifier: "max", range: { low: 30, high: 40 }, rangeRole: "high" }),
     ]);
     expect(m!.groups[0]!.originators[0]!.latest.words).toBe("30–40");
     expect(JSON.stringify(m)).not.toMatch(/\b35\b/);
@@ -108,8 +108,9 @@ describe("ranges through the pipeline", () => {
             a.text,
             {
               figures: [
-                fig({ count: 30, source: ministry, rangeRole: "low" }),
-                fig({ count: 40, source: ministry, rangeRole: "high" }),
+                // as the extractor marks them: the low end a floor, the high end a ceiling
+                fig({ count: 30, source: ministry, rangeRole: "low", qualifier: "min" }),
+                fig({ count: 40, source: ministry, rangeRole: "high", qualifier: "max" }),
               ],
               statements: [],
             },
@@ -128,6 +129,7 @@ describe("ranges through the pipeline", () => {
       ingestDraft(store, c, steps);
       const alerts = listAlerts(store, { all: true });
       // 52 is outside 30–40 (a disagreement); Aamin's own 35 → 52 on the same day is a revision
+      expect(alerts.find((x) => x.kind === "disagreement")?.summary).toMatch(/30–40/);
       expect(alerts.map((x) => [x.kind, [...x.values].sort((p, q) => p - q)]).sort()).toEqual([
         ["disagreement", [30, 40, 52]],
         ["revision", [35, 52]],
