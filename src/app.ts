@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import type pino from "pino";
 import type { RunningSurface, SurfaceDeps } from "./chat/surface.js";
 import { type RunningWeb, startWeb } from "./chat/web/server.js";
-import type { Config } from "./config.js";
+import { alertDestinations, type Config } from "./config.js";
 import { formatError } from "./core/result.js";
 import { Dispatcher } from "./deliver/dispatcher.js";
 import { defaultSteps } from "./ingest/default-steps.js";
@@ -55,14 +55,6 @@ export interface App {
   /** Polls feeds and the inbox now, then delivers what they raised. */
   pollOnce(): Promise<PollResult>;
   stop(): Promise<void>;
-}
-
-/** Where alerts go: the web console always, Slack and Discord when configured with a channel. */
-export function alertDestinations(config: Config): string[] {
-  const out = ["web"];
-  if (config.SLACK_BOT_TOKEN && config.SLACK_ALERT_CHANNEL) out.push("slack");
-  if (config.DISCORD_TOKEN && config.DISCORD_ALERT_CHANNEL_ID) out.push("discord");
-  return out;
 }
 
 async function ingestSeeds(

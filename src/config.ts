@@ -84,3 +84,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Result<Config>
   const lines = parsed.error.issues.map((i) => `${i.path.join(".") || "(environment)"}: ${i.message}`);
   return fail("config", `Bad configuration:\n  ${lines.join("\n  ")}`, "see .env.example");
 }
+
+/** Where alerts go: the web console always, Slack and Discord when configured with a channel. */
+export function alertDestinations(config: Config): string[] {
+  const out = ["web"];
+  if (config.SLACK_BOT_TOKEN && config.SLACK_ALERT_CHANNEL) out.push("slack");
+  if (config.DISCORD_TOKEN && config.DISCORD_ALERT_CHANNEL_ID) out.push("discord");
+  return out;
+}

@@ -1,6 +1,7 @@
 // `tollwatch feeds add|list|remove URL` and `tollwatch feeds poll`.
 import type { Command } from "commander";
 import { feedsAdd, feedsList, feedsRemove } from "../../commands/feeds.js";
+import { alertDestinations } from "../config.js";
 import type { Reply } from "../core/reply.js";
 import { CliExit, config, EXIT_REFUSED, openStore, printJsonLine } from "./common.js";
 
@@ -65,7 +66,6 @@ export function registerFeeds(program: Command): void {
       const store = openStore(opts.db);
       try {
         const { startPoller } = await import("../poll/scheduler.js");
-        const { alertDestinations } = await import("../app.js");
         const poller = startPoller({
           store,
           destinations: () => alertDestinations(cfg),

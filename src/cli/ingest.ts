@@ -1,5 +1,6 @@
 // `tollwatch ingest PATH|URL... [--db] [--story NAME] [--json]` and `tollwatch articles`.
 import type { Command } from "commander";
+import { alertDestinations } from "../config.js";
 import { formatError } from "../core/result.js";
 import { defaultSteps } from "../ingest/default-steps.js";
 import { ingestDraft } from "../ingest/pipeline.js";
@@ -24,6 +25,8 @@ export function registerIngest(program: Command): void {
     .action(async (args: string[], opts: IngestOpts) => {
       const cfg = config();
       const store = openStore(opts.db);
+      // alerts raised here reach the same destinations the running bot delivers to
+      const steps = defaultSteps(alertDestinations(cfg));
       const rows: string[][] = [["status", "id", "figures", "quotes", "input", "title"]];
       let refused = 0;
       const refuse = (input: { file?: string; url?: string }, message: string) => {
@@ -46,7 +49,7 @@ export function registerIngest(program: Command): void {
           }
           for (const draft of read.value) {
             const storyOpt = opts.story === undefined ? {} : { story: opts.story };
-            const out = ingestDraft(store, draft, defaultSteps(), storyOpt);
+            const out = ingestDraft(store, draft, steps, storyOpt);
             const where = draft.url && ref.kind === "url" ? { url: draft.url } : key;
             if (opts.json) printJsonLine({ ...where, ...out });
             else
