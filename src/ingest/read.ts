@@ -54,8 +54,9 @@ function kindOfFile(file: string, text: string): Kind {
 function kindOfResponse(contentType: string | null, text: string): Kind {
   const type = mediaType(contentType);
   if (type && /(?:rss|atom|rdf|feed)\+xml$/.test(type)) return "feed";
+  // other XML is read by the feed reader, which says clearly when it is not a feed
   if (type && /xml$/.test(type) && type !== "application/xhtml+xml")
-    return looksLikeFeed(text) ? "feed" : "html";
+    return sniff(text) === "html" ? "html" : "feed";
   if (type === "text/plain") return looksLikeFeed(text) ? "feed" : "text";
   return sniff(text);
 }
@@ -82,17 +83,25 @@ async function readDocument(
   opts: ReadOptions,
   allowFeed: boolean,
 ): Promise<Result<ArticleDraft[]>> {
-  if (kind === "feed") {
-    if (!allowFeed) return fail("nested-feed", "a feed item links to another feed, not an article");
-    const { readFeed } = await import("./feed.js");
-    return readFeed(text, {
-      source,
-      fetchPage: (url) => readUrl(url, opts, false),
-      ...(opts.onWarning ? { onWarning: opts.onWarning } : {}),
-    });
+  try {
+    if (kind === "feed") {
+      if (!allowFeed) return fail("nested-feed", "a feed item links to another feed, not an article");
+      const { readFeed } = await import("./feed.js");
+      return await readFeed(text, {
+        source,
+        fetchPage: (url) => readUrl(url, opts, false),
+        ...(opts.onWarning ? { onWarning: opts.onWarning } : {}),
+      });
+    }
+    const one = kind === "html" ? (await import("./html.js")).readHtml(text, source) : readText(text, source);
+    return one.ok ? ok([one.value]) : one;
+  } catch (e) {
+    // a parser failing on input nobody foresaw is still a refusal of that input, not a crash
+    return fail(
+      "unreadable",
+      `could not be read as ${kind === "feed" ? "a feed" : kind} (${(e as Error).message})`,
+    );
   }
-  const one = kind === "html" ? (await import("./html.js")).readHtml(text, source) : readText(text, source);
-  return one.ok ? ok([one.value]) : one;
 }
 
 async function readUrl(url: string, opts: ReadOptions, allowFeed: boolean): Promise<Result<ArticleDraft[]>> {
