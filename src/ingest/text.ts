@@ -99,6 +99,9 @@ export function dropChrome(paragraphs: string[]): string[] {
   return paragraphs.slice(0, end).filter((p) => !isChromeLine(p));
 }
 
+/** "date 2025-11-14", "published: 3 May 2024": a metadata line, never the continuation of a sentence. */
+const DATE_LINE = /^(?:date|dated|published|posted|updated)\b[\s:=-]*\S*\d/i;
+
 const squeeze = (line: string) => line.replace(/[ \t\u00a0\u2000-\u200a\u202f\u3000]+/g, " ").trim();
 
 /**
@@ -111,14 +114,25 @@ export function toParagraphs(text: string): string[] {
     .map((b) => b.split("\n").map(squeeze).filter(Boolean))
     .filter((b) => b.length);
   const inner = blocks.flatMap((b) => b.slice(0, -1));
-  const wrapped = inner.length >= 2 && inner.filter((l) => !TERMINAL.test(l)).length / inner.length >= 0.6;
+  const long = inner.filter((l) => l.length >= 40);
+  const wrapped =
+    blocks.length >= 2 &&
+    inner.length >= 2 &&
+    long.length / inner.length >= 0.6 &&
+    inner.filter((l) => !TERMINAL.test(l)).length / inner.length >= 0.6;
   if (wrapped) return blocks.map((b) => b.join(" "));
   const out: string[] = [];
   for (const block of blocks)
     for (const [i, line] of block.entries()) {
       const last = out[out.length - 1];
       // a line that continues a sentence (no end punctuation before, lower-case start) is wrapping
-      if (i > 0 && last !== undefined && !TERMINAL.test(last) && /^\p{Ll}/u.test(line))
+      if (
+        i > 0 &&
+        last !== undefined &&
+        !TERMINAL.test(last) &&
+        /^\p{Ll}/u.test(line) &&
+        !DATE_LINE.test(line)
+      )
         out[out.length - 1] = `${last} ${line}`;
       else out.push(line);
     }
@@ -142,7 +156,7 @@ export function isHeadline(p: string): boolean {
 }
 
 const BYLINE_WORDS =
-  /^(?:by|and|&|updated|published|posted|last|on|at|am|pm|gmt|utc|ist|est|edt|bst|cet|the|of|-|–|—|\||·|,)$/i;
+  /^(?:by|and|&|date|dated|updated|published|posted|last|on|at|am|pm|gmt|utc|ist|est|edt|bst|cet|the|of|-|–|—|\||·|,|:)$/i;
 
 /** A byline with a date ("Amin Masoodi 09 March 2025 05:53", "By A. Writer | Updated 9 Mar 2025"). */
 export function bylineDate(p: string): string | null {
