@@ -62,10 +62,14 @@ describe("readText", () => {
   });
 
   it("reads a `date` line under the headline and drops it from the text", () => {
-    const d = read("Quake kills 41 in the east\ndate 2025-11-14\nA strong earthquake killed at least 41 people, officials said.");
+    const d = read(
+      "Quake kills 41 in the east\ndate 2025-11-14\nA strong earthquake killed at least 41 people, officials said.",
+    );
     expect(d.title).toBe("Quake kills 41 in the east");
     expect(d.published).toBe("2025-11-14");
-    expect(d.text).toBe("Quake kills 41 in the east\n\nA strong earthquake killed at least 41 people, officials said.");
+    expect(d.text).toBe(
+      "Quake kills 41 in the east\n\nA strong earthquake killed at least 41 people, officials said.",
+    );
   });
 
   it("drops a slogan at the top when no headline follows", () => {
