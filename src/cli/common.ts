@@ -43,3 +43,8 @@ export function table(rows: string[][]): string {
     .map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join("  "))
     .join("\n");
 }
+
+/** A feed item that was passed over (its page could not be read): said on stderr, not fatal. */
+export function warnSkipped(message: string): void {
+  process.stderr.write(`skipped: ${message}\n`);
+}

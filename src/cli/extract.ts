@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { formatError } from "../core/result.js";
 import { extract } from "../extract/index.js";
 import { expandInputs, readInput } from "../ingest/read.js";
-import { CliExit, config, EXIT_REFUSED, printJsonLine } from "./common.js";
+import { CliExit, config, EXIT_REFUSED, printJsonLine, warnSkipped } from "./common.js";
 
 export function registerExtract(program: Command): void {
   program
@@ -17,7 +17,7 @@ export function registerExtract(program: Command): void {
       let refused = errors.length;
       for (const e of errors) process.stderr.write(`refused: ${e.message}\n`);
       for (const ref of inputs) {
-        const read = await readInput(ref, { allowPrivate });
+        const read = await readInput(ref, { allowPrivate, onWarning: warnSkipped });
         if (!read.ok) {
           refused++;
           process.stderr.write(`refused: ${formatError(read.error)}\n`);

@@ -6,7 +6,7 @@ import { defaultSteps } from "../ingest/default-steps.js";
 import { ingestDraft } from "../ingest/pipeline.js";
 import { expandInputs, readInput } from "../ingest/read.js";
 import { listArticles } from "../store/articles.js";
-import { CliExit, config, EXIT_REFUSED, openStore, printJsonLine, table } from "./common.js";
+import { CliExit, config, EXIT_REFUSED, openStore, printJsonLine, table, warnSkipped } from "./common.js";
 
 interface IngestOpts {
   db?: string;
@@ -42,7 +42,10 @@ export function registerIngest(program: Command): void {
         for (const [i, ref] of inputs.entries()) {
           if (progress) process.stderr.write(`\ringesting ${i + 1}/${inputs.length}`);
           const key = ref.kind === "url" ? { url: ref.value } : { file: ref.value };
-          const read = await readInput(ref, { allowPrivate: cfg.TOLLWATCH_ALLOW_PRIVATE_URLS });
+          const read = await readInput(ref, {
+            allowPrivate: cfg.TOLLWATCH_ALLOW_PRIVATE_URLS,
+            onWarning: warnSkipped,
+          });
           if (!read.ok) {
             refuse(key, formatError(read.error));
             continue;
