@@ -250,7 +250,11 @@ export function nameKey(word: string): string {
  * neither institutions nor places, and titled single names ("President Sharaa", "Mr Lammy").
  */
 export class NameIndex {
+  /** Every person mention, in text order. */
   readonly persons: PersonMention[] = [];
+  /** One entry per distinct name (first mention, first role given), in order of first mention. */
+  private readonly distinct: PersonMention[] = [];
+  private readonly byName = new Map<string, PersonMention>();
   private readonly byKey = new Map<string, PersonMention[]>();
 
   constructor(readonly text: string) {
@@ -277,16 +281,24 @@ export class NameIndex {
       const lowerRole = role.length ? joinTokens(role) : roleBefore(text, run.start);
       const p: PersonMention = { name: words.join(" "), role: lowerRole, start: first.start, end: last.end };
       this.persons.push(p);
+      const known = this.byName.get(p.name);
+      if (known) {
+        if (!known.role && p.role) known.role = p.role;
+        continue;
+      }
+      const d = { ...p };
+      this.byName.set(p.name, d);
+      this.distinct.push(d);
       const key = nameKey(words[words.length - 1]!);
       const list = this.byKey.get(key);
-      if (list) list.push(p);
-      else this.byKey.set(key, [p]);
+      if (list) list.push(d);
+      else this.byKey.set(key, [d]);
     }
   }
 
   /**
    * The full name for a short form at position `at`: the longest person name ending in the same
-   * word, mentioned before `at` if possible. Null when the article never names such a person.
+   * word, first mentioned before `at` if possible. Null when the article never names such a person.
    */
   resolve(surface: string, at: number): PersonMention | null {
     const words = surface.split(/\s+/).filter(Boolean);
@@ -294,29 +306,34 @@ export class NameIndex {
     const list = this.byKey.get(nameKey(words[words.length - 1]!));
     if (!list) return null;
     let best: PersonMention | null = null;
-    for (const p of list) {
-      const longer = !best || p.name.split(" ").length > best.name.split(" ").length;
-      const earlierOk = p.start <= at || !best || best.start > at;
-      if (longer && earlierOk) best = p;
-      else if (best && best.start > at && p.start <= at) best = p;
+    let bestLen = 0;
+    for (const p of list.length > 50 ? list.slice(0, 50) : list) {
+      const len = p.name.split(" ").length;
+      const before = p.start <= at;
+      const bestBefore = best !== null && best.start <= at;
+      if (!best || (before && !bestBefore) || (before === bestBefore && len > bestLen)) {
+        best = p;
+        bestLen = len;
+      }
     }
-    // inherit a role from any mention of the same person
-    if (best && !best.role) {
-      const withRole = list.find((p) => p.role && p.name === best!.name);
-      if (withRole) return { ...best, role: withRole.role };
-    }
-    return best;
+    return best ? { ...best } : null;
   }
 
-  /** Persons whose role contains `head` ("president"), most recent before `at` first. */
+  /** The person whose title or role contains `head` ("president"), most recently introduced before `at`. */
   byRole(head: string, at: number): PersonMention | null {
-    let best: PersonMention | null = null;
     const re = new RegExp(`\\b${head}\\b`, "i");
-    for (const p of this.persons) {
-      if (p.start > at) break;
-      if (p.role && re.test(p.role)) best = p;
+    let lo = 0;
+    let hi = this.distinct.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.distinct[mid]!.start <= at) lo = mid + 1;
+      else hi = mid;
     }
-    return best;
+    for (let i = lo - 1; i >= 0 && i >= lo - 300; i--) {
+      const p = this.distinct[i]!;
+      if (p.role && re.test(p.role)) return { ...p };
+    }
+    return null;
   }
 }
 
