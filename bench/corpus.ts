@@ -161,10 +161,11 @@ interface EventFacts {
 
 /** How many articles each event gets, and how many events start per day. */
 export const ARTICLES_PER_EVENT = 8;
-const EVENTS_PER_DAY = 12;
+/** News volume: about 12 events × 8 articles spread over 3 days ≈ 100 articles a day. */
+export const EVENTS_PER_DAY = 12;
 const EPOCH = Date.UTC(2023, 0, 1);
 
-function eventFacts(seed: number, id: number): EventFacts {
+function eventFacts(seed: number, id: number, eventsPerDay: number): EventFacts {
   const r = rng(mix(seed, 1, id));
   const kind = pick(r, EVENT_KINDS);
   const country = pick(r, COUNTRIES);
@@ -187,7 +188,7 @@ function eventFacts(seed: number, id: number): EventFacts {
     region: pick(r, country.regions),
     place: town(r),
     other: town(r),
-    day: new Date(EPOCH + Math.floor(id / EVENTS_PER_DAY) * 86_400_000).toISOString().slice(0, 10),
+    day: new Date(EPOCH + Math.floor(id / eventsPerDay) * 86_400_000).toISOString().slice(0, 10),
     killed,
     injured: killed * int(r, 1, 4) + int(r, 0, 9),
     missing: int(r, 0, 60),
@@ -330,9 +331,9 @@ function dayMonth(iso: string): string {
 }
 
 /** Article `i` of the corpus: which event, which outlet, which style, which numbers. */
-export function article(seed: number, i: number): ArticleDraft {
+export function article(seed: number, i: number, eventsPerDay = EVENTS_PER_DAY): ArticleDraft {
   const eventId = Math.floor(i / ARTICLES_PER_EVENT);
-  const e = eventFacts(seed, eventId);
+  const e = eventFacts(seed, eventId, eventsPerDay);
   const r = rng(mix(seed, 2, i));
   const nth = i % ARTICLES_PER_EVENT;
   const style: Style = pick(r, ["wire", "wire", "liveblog", "quotes"] as const);
@@ -344,10 +345,11 @@ export function article(seed: number, i: number): ArticleDraft {
     origs.filter((o) => o !== o1),
   );
   const w = what(e);
-  // later reports carry higher tolls; a second originator sometimes disagrees sharply
-  const growth = 1 + nth * 0.15;
+  // tolls rise from one day to the next (same-day reports agree); a second originator sometimes
+  // disagrees sharply
+  const growth = 1 + Math.floor(nth / 3) * 0.3;
   const killed = Math.max(1, Math.round(e.killed * growth));
-  const killed2 = r() < 0.25 ? Math.round(killed * (2 + r())) : Math.max(1, killed - int(r, 0, 3));
+  const killed2 = r() < 0.15 ? Math.round(killed * (2 + r())) : killed;
   const injured = Math.round(e.injured * growth);
   const published = new Date(Date.parse(e.day) + Math.floor(nth / 3) * 86_400_000).toISOString().slice(0, 10);
   const headline = `${killed.toLocaleString("en-US")} killed as ${w.headline.charAt(0).toLowerCase()}${w.headline.slice(1)}`;
@@ -413,8 +415,13 @@ export function article(seed: number, i: number): ArticleDraft {
 }
 
 /** Articles `from` (inclusive) to `to` (exclusive), one at a time: nothing is held in memory. */
-export function* corpus(seed: number, from: number, to: number): Generator<ArticleDraft> {
-  for (let i = from; i < to; i++) yield article(seed, i);
+export function* corpus(
+  seed: number,
+  from: number,
+  to: number,
+  eventsPerDay = EVENTS_PER_DAY,
+): Generator<ArticleDraft> {
+  for (let i = from; i < to; i++) yield article(seed, i, eventsPerDay);
 }
 
 /** The day an article is ingested, by its position in the corpus: ingest follows the news. */
