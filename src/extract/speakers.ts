@@ -68,7 +68,7 @@ function speakerOfVerb(left: string, verb: RegExpExecArray): Omit<Attribution, "
   const before = left.slice(0, verb.index);
   if (
     /,\s*$/.test(before) &&
-    /^(?:said|says|added|told|wrote|stated|explained|recalled|noted|insisted)$/i.test(verb[0])
+    /^(?:said|says|added|wrote|stated|explained|recalled|noted|insisted)$/i.test(verb[0])
   ) {
     const after = INVERTED_AFTER_RE.exec(left.slice(verb.index + verb[0].length));
     if (after && isNounPhrase(after[1]!) && !PRONOUN_RE.test(after[1]!.trim()) && !isOutlet(after[1]!))
@@ -86,7 +86,11 @@ export function sentenceSpeaker(text: string, start: number, end: number): Attri
   VERB_RE.lastIndex = 0;
   let m: RegExpExecArray | null = VERB_RE.exec(s);
   while (m !== null) {
-    if (!isPassive(s, m)) {
+    // a verb inside a relative clause ("A monk, who asked not to be named, described…") is not the main one
+    if (
+      !isPassive(s, m) &&
+      !/\b(?:who|which)\s+(?:\w+\s+)?$/i.test(s.slice(Math.max(0, m.index - 24), m.index))
+    ) {
       const sp = speakerOfVerb(s, m);
       return sp ? { ...sp, at: start + m.index } : null;
     }
