@@ -345,9 +345,11 @@ const ROLE_NOUNS_ANY = new RegExp(ROLE_NOUNS.source.replace(/\$$/, "").replace(/
 
 function roleBefore(text: string, at: number): string | null {
   // an appositive: "the UN High Commissioner for Human Rights, Volker Türk," / "Iran’s ambassador to Lebanon, Mojtaba Amani"
-  const app = /(?:^|[.;:(]\s*|,\s*|\b(?:the|by|and)\s+)([^,.;:()]{3,90}),\s*$/u.exec(
-    text.slice(Math.max(0, at - 100), at),
-  );
+  const head = text.slice(Math.max(0, at - 100), at);
+  // cheap guards first: these regexes end in $ and would otherwise be tried from every offset
+  const app = /,\s*$/.test(head)
+    ? /(?:^|[.;:(]\s*|,\s*|\b(?:the|by|and)\s+)([^,.;:()]{3,90}),\s*$/u.exec(head)
+    : null;
   if (app) {
     const words = app[1]!.trim().split(/\s+/);
     const cleaned = app[1]!.trim().replace(/^(?:the|a|an)\s+/i, "");
@@ -358,6 +360,8 @@ function roleBefore(text: string, at: number): string | null {
     )
       return cleaned;
   }
+  const lastWord = /([\p{L}-]+)\s+$/u.exec(text.slice(Math.max(0, at - 30), at));
+  if (!lastWord || !ROLE_NOUNS.test(lastWord[1]!)) return null;
   const window = text.slice(Math.max(0, at - 60), at);
   const m =
     /(?:^|[\n,;:.(“"‘]\s*|\b(?:the|a|an|by|with|and|said|says|told)\s+)((?:[\p{L}’'-]+\s+){0,5}?[\p{L}-]+)\s+$/u.exec(

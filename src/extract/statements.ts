@@ -229,6 +229,10 @@ function looksInstitutional(s: string): boolean {
   );
 }
 
+type Subject = { at: number; r: Omit<Resolved, "surface"> };
+/** Person subjects per sentence, per document (keyed by its sentence array). */
+const SUBJECTS = new WeakMap<Sentence[], Map<number, Subject | null>>();
+
 /** The last fitting person (or, for "it", institution) before `at`. */
 function resolvePronoun(
   pronoun: string,
@@ -259,6 +263,17 @@ function resolvePronoun(
     if (!s) continue;
     if (best && s.end <= best.at) break;
     let subj: { at: number; r: Omit<Resolved, "surface"> } | null = null;
+    // a sentence wholly before `at` has the same person subject for every pronoun: compute it once
+    const cacheable = wantPerson && s.end <= at;
+    let cache = SUBJECTS.get(sentences);
+    if (cacheable && cache?.has(si)) {
+      subj = cache.get(si) ?? null;
+      if (subj && (!best || subj.at > best.at)) {
+        best = { at: subj.at, r: subj.r };
+        break;
+      }
+      continue;
+    }
     if (wantPerson && s.end <= at && !overlapsQuote(spans, s.start, s.end)) {
       // the speaker of a reported-speech sentence ("The head of the rescue office, Budiono, said the boy…")
       const a = sentenceSpeaker(text, s.start, s.end);
@@ -268,6 +283,13 @@ function resolvePronoun(
       }
     }
     subj ??= wantPerson ? personSubject(s, at, names, spans) : institutionSubject(s, at, spans);
+    if (cacheable) {
+      if (!cache) {
+        cache = new Map();
+        SUBJECTS.set(sentences, cache);
+      }
+      cache.set(si, subj);
+    }
     if (subj && (!best || subj.at > best.at)) {
       best = { at: subj.at, r: subj.r };
       break;
