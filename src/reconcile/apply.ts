@@ -5,7 +5,12 @@ import type { Figure } from "../core/types.js";
 import type { ReconcileStep, StoredArticle } from "../ingest/pipeline.js";
 import { insertAlert, knownAlertKeys } from "../store/alerts.js";
 import { setArticleStory } from "../store/articles.js";
-import { type FigureView, listStoryFigures, setFigureResolution } from "../store/figures.js";
+import {
+  type FigureView,
+  listStoryFigures,
+  listStorySlotFigures,
+  setFigureResolution,
+} from "../store/figures.js";
 import { addAlias, createOriginator, listKnownOriginators, renameOriginator } from "../store/originators.js";
 import type { Store } from "../store/store.js";
 import {
@@ -232,7 +237,8 @@ export function reconcileArticle(
     const iv = intervals[i] ?? null;
     setFigureResolution(store, figureId, originatorId, iv?.low ?? null, iv?.high ?? null);
   });
-  const views = listStoryFigures(store, storyId);
+  // decisions compare figures of one story × measure × group only: the incoming figures' slots suffice
+  const views = listStorySlotFigures(store, storyId, figures);
   const facts = factsOf(views);
   const existing = facts.filter((f) => f.articleId !== article.id);
   const incoming = facts.filter((f) => f.articleId === article.id);

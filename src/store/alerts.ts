@@ -2,6 +2,7 @@
 // transaction; the dispatcher reads due deliveries and records what each destination answered.
 import type { Alert, AlertFigure, AlertKind } from "../core/alert.js";
 import type { Group, Measure } from "../core/types.js";
+import { prepared } from "./prepared.js";
 import type { Store } from "./store.js";
 
 export interface NewAlert {
@@ -44,26 +45,26 @@ export function insertAlert(store: Store, alert: NewAlert, destinations: readonl
   const first = alert.dedupeKey;
   if (alertExists(store, first)) return null;
   const payload: Payload = { values: alert.values, figures: alert.figures, summary: alert.summary };
-  const info = store.db
-    .prepare(
-      `INSERT OR IGNORE INTO alerts (kind, story_id, measure, grp, dedupe_key, payload, article_id, created_at)
+  const info = prepared(
+    store,
+    `INSERT OR IGNORE INTO alerts (kind, story_id, measure, grp, dedupe_key, payload, article_id, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      alert.kind,
-      alert.storyId,
-      alert.measure,
-      alert.group,
-      first,
-      JSON.stringify(payload),
-      alert.articleId,
-      alert.createdAt,
-    );
+  ).run(
+    alert.kind,
+    alert.storyId,
+    alert.measure,
+    alert.group,
+    first,
+    JSON.stringify(payload),
+    alert.articleId,
+    alert.createdAt,
+  );
   if (info.changes === 0) return null;
   const id = Number(info.lastInsertRowid);
-  const key = store.db.prepare("INSERT OR IGNORE INTO alert_keys (dedupe_key, alert_id) VALUES (?, ?)");
+  const key = prepared(store, "INSERT OR IGNORE INTO alert_keys (dedupe_key, alert_id) VALUES (?, ?)");
   for (const k of [first, ...(alert.alsoCovers ?? [])]) key.run(k, id);
-  const delivery = store.db.prepare(
+  const delivery = prepared(
+    store,
     "INSERT OR IGNORE INTO deliveries (alert_id, destination, state, attempts) VALUES (?, ?, 'pending', 0)",
   );
   for (const d of new Set(destinations)) delivery.run(id, d);
@@ -71,12 +72,12 @@ export function insertAlert(store: Store, alert: NewAlert, destinations: readonl
 }
 
 export function alertExists(store: Store, dedupeKey: string): boolean {
-  return store.db.prepare("SELECT 1 FROM alert_keys WHERE dedupe_key = ?").get(dedupeKey) !== undefined;
+  return prepared(store, "SELECT 1 FROM alert_keys WHERE dedupe_key = ?").get(dedupeKey) !== undefined;
 }
 
 /** The keys among these that some alert already covers. */
 export function knownAlertKeys(store: Store, keys: readonly string[]): Set<string> {
-  const stmt = store.db.prepare("SELECT 1 FROM alert_keys WHERE dedupe_key = ?");
+  const stmt = prepared(store, "SELECT 1 FROM alert_keys WHERE dedupe_key = ?");
   return new Set(keys.filter((k) => stmt.get(k) !== undefined));
 }
 
@@ -99,7 +100,7 @@ function toAlert(row: AlertRow): Alert {
 }
 
 export function getAlert(store: Store, id: number): Alert | undefined {
-  const row = store.db.prepare(`${SELECT_ALERT} WHERE a.id = ?`).get(id) as AlertRow | undefined;
+  const row = prepared(store, `${SELECT_ALERT} WHERE a.id = ?`).get(id) as AlertRow | undefined;
   return row ? toAlert(row) : undefined;
 }
 
@@ -128,27 +129,26 @@ export function listAlerts(store: Store, options: ListAlertsOptions = {}): Alert
   }
   const sql = `${SELECT_ALERT} ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY a.id LIMIT ?`;
   params.push(options.limit ?? 1000);
-  return (store.db.prepare(sql).all(...params) as AlertRow[]).map(toAlert);
+  return (prepared(store, sql).all(...params) as AlertRow[]).map(toAlert);
 }
 
 /** Moves a story's alerts to another story (after a merge), re-keying what they cover. */
 export function moveAlerts(store: Store, fromStoryId: number, toStoryId: number): void {
   const prefix = `${fromStoryId}|`;
   const rekey = (k: string) => (k.startsWith(prefix) ? `${toStoryId}|${k.slice(prefix.length)}` : k);
-  const rows = store.db
-    .prepare(
-      "SELECT k.dedupe_key, k.alert_id FROM alert_keys k JOIN alerts a ON a.id = k.alert_id WHERE a.story_id = ?",
-    )
-    .all(fromStoryId) as { dedupe_key: string; alert_id: number }[];
+  const rows = prepared(
+    store,
+    "SELECT k.dedupe_key, k.alert_id FROM alert_keys k JOIN alerts a ON a.id = k.alert_id WHERE a.story_id = ?",
+  ).all(fromStoryId) as { dedupe_key: string; alert_id: number }[];
   for (const r of rows) {
     const key = rekey(r.dedupe_key);
     if (key === r.dedupe_key) continue;
     // when the target story already alerted on the same values, that alert keeps the key
     if (alertExists(store, key))
-      store.db.prepare("DELETE FROM alert_keys WHERE dedupe_key = ?").run(r.dedupe_key);
-    else store.db.prepare("UPDATE alert_keys SET dedupe_key = ? WHERE dedupe_key = ?").run(key, r.dedupe_key);
+      prepared(store, "DELETE FROM alert_keys WHERE dedupe_key = ?").run(r.dedupe_key);
+    else prepared(store, "UPDATE alert_keys SET dedupe_key = ? WHERE dedupe_key = ?").run(key, r.dedupe_key);
   }
-  store.db.prepare("UPDATE alerts SET story_id = ? WHERE story_id = ?").run(toStoryId, fromStoryId);
+  prepared(store, "UPDATE alerts SET story_id = ? WHERE story_id = ?").run(toStoryId, fromStoryId);
 }
 
 export interface PendingDelivery {
@@ -167,15 +167,14 @@ export function pendingDeliveries(
   now: Date,
   limit = 50,
 ): PendingDelivery[] {
-  const rows = store.db
-    .prepare(
-      `SELECT d.id, d.alert_id, d.destination, d.attempts
+  const rows = prepared(
+    store,
+    `SELECT d.id, d.alert_id, d.destination, d.attempts
          FROM deliveries d
         WHERE d.destination = ? AND d.state = 'pending'
           AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ?)
         ORDER BY d.alert_id, d.id LIMIT ?`,
-    )
-    .all(destination, now.toISOString(), limit) as {
+  ).all(destination, now.toISOString(), limit) as {
     id: number;
     alert_id: number;
     destination: string;
@@ -191,11 +190,10 @@ export function pendingDeliveries(
 }
 
 export function markDelivered(store: Store, deliveryId: number, now: Date): void {
-  store.db
-    .prepare(
-      "UPDATE deliveries SET state = 'sent', attempts = attempts + 1, delivered_at = ?, last_error = NULL, next_attempt_at = NULL WHERE id = ?",
-    )
-    .run(now.toISOString(), deliveryId);
+  prepared(
+    store,
+    "UPDATE deliveries SET state = 'sent', attempts = attempts + 1, delivered_at = ?, last_error = NULL, next_attempt_at = NULL WHERE id = ?",
+  ).run(now.toISOString(), deliveryId);
 }
 
 /**
@@ -208,11 +206,10 @@ export function markFailed(
   nextAttemptAt: Date | null,
   error: string,
 ): void {
-  store.db
-    .prepare(
-      "UPDATE deliveries SET state = ?, attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
-    )
-    .run(nextAttemptAt ? "pending" : "failed", nextAttemptAt?.toISOString() ?? null, error, deliveryId);
+  prepared(
+    store,
+    "UPDATE deliveries SET state = ?, attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
+  ).run(nextAttemptAt ? "pending" : "failed", nextAttemptAt?.toISOString() ?? null, error, deliveryId);
 }
 
 export interface DeliveryRow {
@@ -229,6 +226,6 @@ export interface DeliveryRow {
 export function listDeliveries(store: Store, alertId?: number): DeliveryRow[] {
   const sql = `SELECT id, alert_id, destination, state, attempts, next_attempt_at, last_error, delivered_at
                  FROM deliveries ${alertId === undefined ? "" : "WHERE alert_id = ?"} ORDER BY id`;
-  const stmt = store.db.prepare(sql);
+  const stmt = prepared(store, sql);
   return (alertId === undefined ? stmt.all() : stmt.all(alertId)) as DeliveryRow[];
 }

@@ -1,5 +1,6 @@
 // Articles with their figures and statements.
 import type { ArticleDraft, Extraction, Figure, Statement } from "../core/types.js";
+import { prepared } from "./prepared.js";
 import type { Store } from "./store.js";
 
 export interface ArticleRow {
@@ -33,29 +34,27 @@ export function findDuplicate(
   canonicalKey: string | null,
   contentHash: string,
 ): ArticleRow | undefined {
-  return store.db
-    .prepare(
-      `SELECT id, url, file, canonical_key, content_hash, title, outlet, published, ingested_at, story_id
+  return prepared(
+    store,
+    `SELECT id, url, file, canonical_key, content_hash, title, outlet, published, ingested_at, story_id
          FROM articles WHERE content_hash = ? OR (? IS NOT NULL AND canonical_key = ?) LIMIT 1`,
-    )
-    .get(contentHash, canonicalKey, canonicalKey) as ArticleRow | undefined;
+  ).get(contentHash, canonicalKey, canonicalKey) as ArticleRow | undefined;
 }
 
 /** Inserts the article row only; call inside the article's transaction. */
 export function insertArticle(store: Store, a: NewArticle): number {
-  const info = store.db
-    .prepare(
-      `INSERT INTO articles (url, file, canonical_key, content_hash, title, outlet, published, ingested_at, text, story_id)
+  const info = prepared(
+    store,
+    `INSERT INTO articles (url, file, canonical_key, content_hash, title, outlet, published, ingested_at, text, story_id)
        VALUES (@url, @file, @canonicalKey, @contentHash, @title, @outlet, @published, @ingestedAt, @text, @storyId)`,
-    )
-    .run({ ...a, storyId: a.storyId ?? null });
+  ).run({ ...a, storyId: a.storyId ?? null });
   return Number(info.lastInsertRowid);
 }
 
 export function setArticleStory(store: Store, articleId: number, storyId: number): void {
-  store.db.prepare("UPDATE articles SET story_id = ? WHERE id = ?").run(storyId, articleId);
-  store.db.prepare("UPDATE figures SET story_id = ? WHERE article_id = ?").run(storyId, articleId);
-  store.db.prepare("UPDATE statements SET story_id = ? WHERE article_id = ?").run(storyId, articleId);
+  prepared(store, "UPDATE articles SET story_id = ? WHERE id = ?").run(storyId, articleId);
+  prepared(store, "UPDATE figures SET story_id = ? WHERE article_id = ?").run(storyId, articleId);
+  prepared(store, "UPDATE statements SET story_id = ? WHERE article_id = ?").run(storyId, articleId);
 }
 
 /** Inserts an article's figures; returns their ids in order. */
@@ -66,7 +65,8 @@ export function insertFigures(
   figures: Figure[],
   originatorIds: (number | null)[] = [],
 ): number[] {
-  const stmt = store.db.prepare(
+  const stmt = prepared(
+    store,
     `INSERT INTO figures (article_id, story_id, originator_id, count, measure, grp, qualifier, low, high,
         source_surface, range_role, superseded, cumulative, text, start, end, published)
      VALUES (?, (SELECT story_id FROM articles WHERE id = ?), ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -100,7 +100,8 @@ export function insertStatements(
   published: string | null,
   statements: Statement[],
 ): number[] {
-  const stmt = store.db.prepare(
+  const stmt = prepared(
+    store,
     `INSERT INTO statements (article_id, story_id, speaker, speaker_surface, role, quote, kind, text, start, end, published)
      VALUES (?, (SELECT story_id FROM articles WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -124,22 +125,21 @@ export function insertStatements(
 }
 
 export function countArticles(store: Store): number {
-  return (store.db.prepare("SELECT count(*) AS n FROM articles").get() as { n: number }).n;
+  return (prepared(store, "SELECT count(*) AS n FROM articles").get() as { n: number }).n;
 }
 
 export function listArticles(store: Store, limit = 1000): ArticleSummary[] {
-  return store.db
-    .prepare(
-      `SELECT a.id, a.url, a.file, a.canonical_key, a.content_hash, a.title, a.outlet, a.published, a.ingested_at, a.story_id,
+  return prepared(
+    store,
+    `SELECT a.id, a.url, a.file, a.canonical_key, a.content_hash, a.title, a.outlet, a.published, a.ingested_at, a.story_id,
               (SELECT count(*) FROM figures f WHERE f.article_id = a.id) AS figures,
               (SELECT count(*) FROM statements s WHERE s.article_id = a.id) AS statements
          FROM articles a ORDER BY a.id DESC LIMIT ?`,
-    )
-    .all(limit) as ArticleSummary[];
+  ).all(limit) as ArticleSummary[];
 }
 
 export function getArticleText(store: Store, id: number): string | undefined {
-  const row = store.db.prepare("SELECT text FROM articles WHERE id = ?").get(id) as
+  const row = prepared(store, "SELECT text FROM articles WHERE id = ?").get(id) as
     | { text: string }
     | undefined;
   return row?.text;

@@ -1,6 +1,7 @@
 // Figures as reconciliation and the answers read them: with originator, article and citation.
 import type { Group, Measure, Qualifier } from "../core/types.js";
 import type { FigureFact } from "../reconcile/decide.js";
+import { prepared } from "./prepared.js";
 import type { Store } from "./store.js";
 
 /** A figure with what an answer needs to cite it. */
@@ -76,23 +77,45 @@ function toView(r: FigureRow): FigureView {
 
 /** A story's figures in the order they were stored. */
 export function listStoryFigures(store: Store, storyId: number): FigureView[] {
-  return (store.db.prepare(`${SELECT} WHERE f.story_id = ? ORDER BY f.id`).all(storyId) as FigureRow[]).map(
+  return (prepared(store, `${SELECT} WHERE f.story_id = ? ORDER BY f.id`).all(storyId) as FigureRow[]).map(
     toView,
   );
 }
 
+/** A story's figures of the given measures × groups, in the order they were stored. */
+export function listStorySlotFigures(
+  store: Store,
+  storyId: number,
+  slots: readonly { measure: Measure; group: Group }[],
+): FigureView[] {
+  const stmt = prepared(
+    store,
+    `${SELECT} WHERE f.story_id = ? AND f.measure = ? AND f.grp = ? ORDER BY f.id`,
+  );
+  const seen = new Set<string>();
+  const rows: FigureRow[] = [];
+  for (const { measure, group } of slots) {
+    const k = `${measure}\u0000${group}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    rows.push(...(stmt.all(storyId, measure, group) as FigureRow[]));
+  }
+  return rows.sort((a, b) => a.id - b.id).map(toView);
+}
+
 export function listArticleFigures(store: Store, articleId: number): FigureView[] {
   return (
-    store.db.prepare(`${SELECT} WHERE f.article_id = ? ORDER BY f.id`).all(articleId) as FigureRow[]
+    prepared(store, `${SELECT} WHERE f.article_id = ? ORDER BY f.id`).all(articleId) as FigureRow[]
   ).map(toView);
 }
 
 /** Every figure of an originator, oldest first. */
 export function listOriginatorFigures(store: Store, originatorId: number, storyId?: number): FigureView[] {
   return (
-    store.db
-      .prepare(`${SELECT} WHERE f.originator_id = ? AND (? IS NULL OR f.story_id = ?) ORDER BY f.id`)
-      .all(originatorId, storyId ?? null, storyId ?? null) as FigureRow[]
+    prepared(
+      store,
+      `${SELECT} WHERE f.originator_id = ? AND (? IS NULL OR f.story_id = ?) ORDER BY f.id`,
+    ).all(originatorId, storyId ?? null, storyId ?? null) as FigureRow[]
   ).map(toView);
 }
 
@@ -104,7 +127,10 @@ export function setFigureResolution(
   low: number | null,
   high: number | null,
 ): void {
-  store.db
-    .prepare("UPDATE figures SET originator_id = ?, low = ?, high = ? WHERE id = ?")
-    .run(originatorId, low, high === Number.POSITIVE_INFINITY ? null : high, figureId);
+  prepared(store, "UPDATE figures SET originator_id = ?, low = ?, high = ? WHERE id = ?").run(
+    originatorId,
+    low,
+    high === Number.POSITIVE_INFINITY ? null : high,
+    figureId,
+  );
 }

@@ -1,20 +1,20 @@
 // Originators (who counted a figure) and every alias they are written under.
 import type { KnownOriginator } from "../reconcile/originators.js";
+import { prepared } from "./prepared.js";
 import type { Store } from "./store.js";
 
 export function listKnownOriginators(store: Store): KnownOriginator[] {
-  const rows = store.db
-    .prepare(
-      `SELECT o.id, o.name, group_concat(a.alias_key, char(31)) AS keys
+  const rows = prepared(
+    store,
+    `SELECT o.id, o.name, group_concat(a.alias_key, char(31)) AS keys
          FROM originators o LEFT JOIN originator_aliases a ON a.originator_id = o.id
         GROUP BY o.id ORDER BY o.id`,
-    )
-    .all() as { id: number; name: string; keys: string | null }[];
+  ).all() as { id: number; name: string; keys: string | null }[];
   return rows.map((r) => ({ id: r.id, name: r.name, aliasKeys: r.keys ? r.keys.split("\u001f") : [] }));
 }
 
 export function findOriginatorByName(store: Store, name: string): { id: number; name: string } | undefined {
-  return store.db.prepare("SELECT id, name FROM originators WHERE name = ?").get(name) as
+  return prepared(store, "SELECT id, name FROM originators WHERE name = ?").get(name) as
     | { id: number; name: string }
     | undefined;
 }
@@ -23,7 +23,7 @@ export function createOriginator(store: Store, name: string, now: Date): number 
   const existing = findOriginatorByName(store, name);
   if (existing) return existing.id;
   return Number(
-    store.db.prepare("INSERT INTO originators (name, created_at) VALUES (?, ?)").run(name, now.toISOString())
+    prepared(store, "INSERT INTO originators (name, created_at) VALUES (?, ?)").run(name, now.toISOString())
       .lastInsertRowid,
   );
 }
@@ -31,16 +31,17 @@ export function createOriginator(store: Store, name: string, now: Date): number 
 /** Records an alias unless the key already belongs to an originator (first one wins). */
 export function addAlias(store: Store, originatorId: number, alias: string, key: string): void {
   if (!key) return;
-  store.db
-    .prepare("INSERT OR IGNORE INTO originator_aliases (alias_key, alias, originator_id) VALUES (?, ?, ?)")
-    .run(key, alias, originatorId);
+  prepared(
+    store,
+    "INSERT OR IGNORE INTO originator_aliases (alias_key, alias, originator_id) VALUES (?, ?, ?)",
+  ).run(key, alias, originatorId);
 }
 
 /** Gives an originator a fuller canonical name; false when another originator already has it. */
 export function renameOriginator(store: Store, id: number, name: string): boolean {
   const other = findOriginatorByName(store, name);
   if (other && other.id !== id) return false;
-  store.db.prepare("UPDATE originators SET name = ? WHERE id = ?").run(name, id);
+  prepared(store, "UPDATE originators SET name = ? WHERE id = ?").run(name, id);
   return true;
 }
 
@@ -53,16 +54,15 @@ export interface OriginatorSummary {
 
 /** Originators with figures (in one story, or anywhere), most figures first. */
 export function listOriginators(store: Store, storyId?: number): OriginatorSummary[] {
-  const rows = store.db
-    .prepare(
-      `SELECT o.id, o.name,
+  const rows = prepared(
+    store,
+    `SELECT o.id, o.name,
               (SELECT group_concat(alias, char(31)) FROM originator_aliases WHERE originator_id = o.id) AS aliases,
               count(f.id) AS figures
          FROM originators o JOIN figures f ON f.originator_id = o.id
         WHERE (? IS NULL OR f.story_id = ?)
         GROUP BY o.id ORDER BY figures DESC, o.name`,
-    )
-    .all(storyId ?? null, storyId ?? null) as {
+  ).all(storyId ?? null, storyId ?? null) as {
     id: number;
     name: string;
     aliases: string | null;

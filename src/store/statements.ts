@@ -1,5 +1,6 @@
 // Quoted statements: full-text search over speakers and quotes, speaker counts.
 import type { StatementKind } from "../core/types.js";
+import { prepared } from "./prepared.js";
 import type { Store } from "./store.js";
 
 export interface StatementView {
@@ -65,12 +66,11 @@ export function searchStatements(store: Store, search: StatementSearch): Stateme
     params.push(search.storyId);
   }
   params.push(search.limit ?? 20);
-  return store.db
-    .prepare(
-      `${SELECT} ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+  return prepared(
+    store,
+    `${SELECT} ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
        ORDER BY substr(coalesce(s.published, a.ingested_at), 1, 10) DESC, s.id DESC LIMIT ?`,
-    )
-    .all(...params) as StatementView[];
+  ).all(...params) as StatementView[];
 }
 
 export interface SpeakerCount {
@@ -83,13 +83,12 @@ export interface SpeakerCount {
 
 /** Speakers and how many statements each made, most first. */
 export function speakerCounts(store: Store, storyId?: number, limit = 50): SpeakerCount[] {
-  return store.db
-    .prepare(
-      `SELECT s.speaker, max(s.role) AS role, max(s.kind) AS kind, count(*) AS statements,
+  return prepared(
+    store,
+    `SELECT s.speaker, max(s.role) AS role, max(s.kind) AS kind, count(*) AS statements,
               max(coalesce(s.published, a.ingested_at)) AS latest
          FROM statements s JOIN articles a ON a.id = s.article_id
         WHERE s.speaker IS NOT NULL AND (? IS NULL OR s.story_id = ?)
         GROUP BY s.speaker COLLATE NOCASE ORDER BY statements DESC, latest DESC LIMIT ?`,
-    )
-    .all(storyId ?? null, storyId ?? null, limit) as SpeakerCount[];
+  ).all(storyId ?? null, storyId ?? null, limit) as SpeakerCount[];
 }

@@ -1,5 +1,6 @@
 // Stories and the terms their articles are matched on.
 import type { Term } from "../reconcile/stories.js";
+import { prepared } from "./prepared.js";
 import type { Store } from "./store.js";
 
 export interface StoryRow {
@@ -37,62 +38,69 @@ const toStory = (r: RawStory): StoryRow => ({
 });
 
 export function getStory(store: Store, id: number): StoryRow | undefined {
-  const r = store.db.prepare("SELECT * FROM stories WHERE id = ?").get(id) as RawStory | undefined;
+  const r = prepared(store, "SELECT * FROM stories WHERE id = ?").get(id) as RawStory | undefined;
   return r ? toStory(r) : undefined;
 }
 
 export function findStoryByName(store: Store, name: string): StoryRow | undefined {
-  const r = store.db.prepare("SELECT * FROM stories WHERE name = ? COLLATE NOCASE").get(name.trim()) as
+  const r = prepared(store, "SELECT * FROM stories WHERE name = ? COLLATE NOCASE").get(name.trim()) as
     | RawStory
     | undefined;
   return r ? toStory(r) : undefined;
 }
 
 export function storyNameTaken(store: Store, name: string): boolean {
-  return store.db.prepare("SELECT 1 FROM stories WHERE name = ? COLLATE NOCASE").get(name) !== undefined;
+  return prepared(store, "SELECT 1 FROM stories WHERE name = ? COLLATE NOCASE").get(name) !== undefined;
 }
 
 export function createStory(store: Store, name: string, terms: Term[], manual: boolean, now: Date): number {
   const t = now.toISOString();
   return Number(
-    store.db
-      .prepare("INSERT INTO stories (name, terms, manual, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")
-      .run(name, JSON.stringify(terms), manual ? 1 : 0, t, t).lastInsertRowid,
+    prepared(
+      store,
+      "INSERT INTO stories (name, terms, manual, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+    ).run(name, JSON.stringify(terms), manual ? 1 : 0, t, t).lastInsertRowid,
   );
 }
 
 export function updateStoryTerms(store: Store, id: number, terms: Term[], now: Date): void {
-  store.db
-    .prepare("UPDATE stories SET terms = ?, updated_at = ? WHERE id = ?")
-    .run(JSON.stringify(terms), now.toISOString(), id);
+  prepared(store, "UPDATE stories SET terms = ?, updated_at = ? WHERE id = ?").run(
+    JSON.stringify(terms),
+    now.toISOString(),
+    id,
+  );
 }
 
 export function renameStory(store: Store, id: number, name: string, now: Date): void {
-  store.db
-    .prepare("UPDATE stories SET name = ?, manual = 1, updated_at = ? WHERE id = ?")
-    .run(name, now.toISOString(), id);
+  prepared(store, "UPDATE stories SET name = ?, manual = 1, updated_at = ? WHERE id = ?").run(
+    name,
+    now.toISOString(),
+    id,
+  );
 }
 
 export function markMerged(store: Store, id: number, intoId: number, now: Date): void {
-  store.db
-    .prepare("UPDATE stories SET merged_into = ?, updated_at = ? WHERE id = ?")
-    .run(intoId, now.toISOString(), id);
+  prepared(store, "UPDATE stories SET merged_into = ?, updated_at = ? WHERE id = ?").run(
+    intoId,
+    now.toISOString(),
+    id,
+  );
 }
 
 export function setArticleTerms(store: Store, articleId: number, terms: Term[]): void {
-  store.db
-    .prepare("INSERT OR REPLACE INTO article_terms (article_id, terms) VALUES (?, ?)")
-    .run(articleId, JSON.stringify(terms));
+  prepared(store, "INSERT OR REPLACE INTO article_terms (article_id, terms) VALUES (?, ?)").run(
+    articleId,
+    JSON.stringify(terms),
+  );
 }
 
 /** The stored terms of every article of a story. */
 export function storyArticleTerms(store: Store, storyId: number): Term[][] {
   return (
-    store.db
-      .prepare(
-        "SELECT t.terms FROM article_terms t JOIN articles a ON a.id = t.article_id WHERE a.story_id = ? ORDER BY a.id",
-      )
-      .all(storyId) as { terms: string }[]
+    prepared(
+      store,
+      "SELECT t.terms FROM article_terms t JOIN articles a ON a.id = t.article_id WHERE a.story_id = ? ORDER BY a.id",
+    ).all(storyId) as { terms: string }[]
   ).map((r) => JSON.parse(r.terms) as Term[]);
 }
 
@@ -109,9 +117,9 @@ export function recentArticleTerms(
   perStory = 25,
 ): { storyId: number; terms: Term[] }[] {
   return (
-    store.db
-      .prepare(
-        `SELECT story_id, terms FROM (
+    prepared(
+      store,
+      `SELECT story_id, terms FROM (
            SELECT a.id, a.story_id, t.terms,
                   row_number() OVER (PARTITION BY a.story_id ORDER BY a.id DESC) AS nth
              FROM articles a
@@ -123,14 +131,13 @@ export function recentArticleTerms(
               OR ((a.published IS NULL OR @published IS NULL)
                  AND abs(julianday(a.ingested_at) - julianday(@ingestedAt)) <= @days)))
           WHERE nth <= @perStory ORDER BY id`,
-      )
-      .all({
-        exclude: excludeArticleId,
-        published: at.published,
-        ingestedAt: at.ingestedAt,
-        days,
-        perStory,
-      }) as {
+    ).all({
+      exclude: excludeArticleId,
+      published: at.published,
+      ingestedAt: at.ingestedAt,
+      days,
+      perStory,
+    }) as {
       story_id: number;
       terms: string;
     }[]
@@ -138,17 +145,16 @@ export function recentArticleTerms(
 }
 
 export function listStories(store: Store, includeMerged = false): StorySummary[] {
-  const rows = store.db
-    .prepare(
-      `SELECT s.*,
+  const rows = prepared(
+    store,
+    `SELECT s.*,
               (SELECT count(*) FROM articles a WHERE a.story_id = s.id) AS articles,
               (SELECT count(*) FROM figures f WHERE f.story_id = s.id) AS figures,
               (SELECT count(*) FROM alerts l WHERE l.story_id = s.id) AS alerts,
               (SELECT max(coalesce(a.published, a.ingested_at)) FROM articles a WHERE a.story_id = s.id) AS latest
          FROM stories s ${includeMerged ? "" : "WHERE s.merged_into IS NULL"}
         ORDER BY latest DESC, s.id DESC`,
-    )
-    .all() as (RawStory & { articles: number; figures: number; alerts: number; latest: string | null })[];
+  ).all() as (RawStory & { articles: number; figures: number; alerts: number; latest: string | null })[];
   return rows.map((r) => ({
     ...toStory(r),
     articles: r.articles,
@@ -160,19 +166,18 @@ export function listStories(store: Store, includeMerged = false): StorySummary[]
 
 /** The story holding the newest figure (by article date, then storage order). */
 export function storyWithNewestFigure(store: Store): StoryRow | undefined {
-  const r = store.db
-    .prepare(
-      `SELECT f.story_id FROM figures f JOIN articles a ON a.id = f.article_id
+  const r = prepared(
+    store,
+    `SELECT f.story_id FROM figures f JOIN articles a ON a.id = f.article_id
         JOIN stories s ON s.id = f.story_id AND s.merged_into IS NULL
         ORDER BY substr(coalesce(f.published, a.ingested_at), 1, 10) DESC, f.id DESC LIMIT 1`,
-    )
-    .get() as { story_id: number } | undefined;
+  ).get() as { story_id: number } | undefined;
   return r ? getStory(store, r.story_id) : undefined;
 }
 
 export function storyArticleIds(store: Store, storyId: number): number[] {
   return (
-    store.db.prepare("SELECT id FROM articles WHERE story_id = ? ORDER BY id").all(storyId) as {
+    prepared(store, "SELECT id FROM articles WHERE story_id = ? ORDER BY id").all(storyId) as {
       id: number;
     }[]
   ).map((r) => r.id);
@@ -186,9 +191,9 @@ export interface ArticleDates {
 }
 
 export function articleDates(store: Store, articleId: number): ArticleDates | undefined {
-  return store.db
-    .prepare("SELECT id, published, ingested_at, story_id FROM articles WHERE id = ?")
-    .get(articleId) as ArticleDates | undefined;
+  return prepared(store, "SELECT id, published, ingested_at, story_id FROM articles WHERE id = ?").get(
+    articleId,
+  ) as ArticleDates | undefined;
 }
 
 const looseKey = (s: string) =>
