@@ -545,6 +545,8 @@ function parseNounPhrase(text: string, c: Candidate, cands: Candidate[]): void {
     c.partitive = inner !== undefined && cands.some((o) => o !== c && o.n.start === inner.start);
   }
   let nounSeen = false;
+  // "20 or more people", "30 or so bodies"
+  if (/^or$/i.test(toks[0]?.t ?? "") && /^(?:more|so)$/i.test(toks[1]?.t ?? "")) i = 2;
   for (; i < toks.length && i < 14; i++) {
     const tok = toks[i]!;
     const t = tok.t;
@@ -690,6 +692,8 @@ function preMeasure(text: string, c: Candidate, cands: Candidate[], k: number, s
   // not across another accepted number
   for (let j = low ? k - 2 : k - 1; j >= 0; j--) {
     const o = cands[j]!;
+    // "rose from 20 to 35": the earlier figure does not cut 35 off from the toll before it
+    if (!o.reject && /\bfrom\s*$/i.test(text.slice(Math.max(0, o.n.start - 8), o.n.start))) continue;
     if (!o.reject) {
       windowStart = Math.max(windowStart, o.npEnd);
       break;
@@ -733,8 +737,33 @@ function preMeasure(text: string, c: Candidate, cands: Candidate[], k: number, s
   c.ownPredicate = false;
 }
 
-export function extractFigures(doc: Doc): Figure[] {
+/** Very long "sentences" (tables, junk, runs of digits) are read in bounded pieces so work stays linear. */
+const MAX_SENTENCE = 1500;
+function boundedSentences(sentences: Sentence[]): Sentence[] {
+  if (sentences.every((s) => s.text.length <= MAX_SENTENCE)) return sentences;
+  const out: Sentence[] = [];
+  for (const s of sentences) {
+    if (s.text.length <= MAX_SENTENCE) {
+      out.push(s);
+      continue;
+    }
+    let from = 0;
+    while (from < s.text.length) {
+      let to = Math.min(s.text.length, from + MAX_SENTENCE);
+      if (to < s.text.length) {
+        const cut = s.text.lastIndexOf(" ", to);
+        if (cut > from + MAX_SENTENCE / 2) to = cut;
+      }
+      out.push({ text: s.text.slice(from, to), start: s.start + from, end: s.start + to });
+      from = to;
+    }
+  }
+  return out;
+}
+
+export function extractFigures(input: Doc): Figure[] {
   const out: Figure[] = [];
+  const doc: Doc = { text: input.text, sentences: boundedSentences(input.sentences) };
   let orig: Originators | null = null;
   let prev: { si: number; figures: Figure[] } | null = null;
   const sentences = doc.sentences;
@@ -751,9 +780,13 @@ export function extractFigures(doc: Doc): Figure[] {
     }
   }
   // a figure given without its originator (a headline) takes the originator of the same figure elsewhere
+  const sourced = new Map<string, Figure>();
+  for (const f of out)
+    if (f.source && f.count !== null)
+      sourced.set(`${f.count}|${f.measure}`, sourced.get(`${f.count}|${f.measure}`) ?? f);
   for (const f of out) {
     if (f.source || f.count === null) continue;
-    const same = out.find((o) => o !== f && o.source && o.count === f.count && o.measure === f.measure);
+    const same = sourced.get(`${f.count}|${f.measure}`);
     if (same) {
       f.source = same.source;
       f.sourceSurface = same.sourceSurface;

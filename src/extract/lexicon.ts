@@ -62,7 +62,7 @@ export const GLUE = new Set(
 export const QUALIFIER_BEFORE: ReadonlyArray<readonly [Qualifier, RegExp]> = [
   [
     "max",
-    /\b(?:would not exceed|will not exceed|did not exceed|does not exceed|not exceeding|up to|as many as|as high as|as much as|nearly|almost|fewer than|less than|no more than|not more than|at most|at the most|a maximum of|under|close to|just under)\s*["“”']?\s*$/i,
+    /\b(?:would not exceed|will not exceed|did not exceed|does not exceed|not exceeding|up to|as many as|as high as|as much as|nearly|almost|(?<!no |not )fewer than|(?<!no |not )less than|no more than|not more than|at most|at the most|a maximum of|under|close to|just under)\s*["“”']?\s*$/i,
   ],
   [
     "min",

@@ -128,6 +128,8 @@ class NameIndex {
   readonly entities: Entity[] = [];
   /** acronym (upper case) -> full name */
   readonly acronyms = new Map<string, string>();
+  private readonly byName = new Map<string, Entity>();
+  private readonly cache = new Map<string, string>();
 
   constructor(text: string) {
     const byEnd = new Map<number, Entity>();
@@ -138,8 +140,13 @@ class NameIndex {
       raw = raw.replace(/[’']s$/, "");
       const name = cleanName(raw);
       if (!name || name.length < 2) continue;
-      const e: Entity = { name, start: m.index, org: ORG_HEAD.test(name) || IS_ACRONYM.test(name) };
-      this.entities.push(e);
+      // one entry per name (the first mention), so long articles stay cheap to query
+      let e = this.byName.get(name);
+      if (!e) {
+        e = { name, start: m.index, org: ORG_HEAD.test(name) || IS_ACRONYM.test(name) };
+        this.byName.set(name, e);
+        this.entities.push(e);
+      }
       byEnd.set(end, e);
     }
     ACRONYM_DEF.lastIndex = 0;
@@ -155,6 +162,15 @@ class NameIndex {
 
   /** The fullest name of the article that contains `name` (tokens in order), or an acronym's expansion. */
   canonical(name: string): string {
+    let hit = this.cache.get(name);
+    if (hit === undefined) {
+      hit = this.canonicalUncached(name);
+      this.cache.set(name, hit);
+    }
+    return hit;
+  }
+
+  private canonicalUncached(name: string): string {
     const clean = cleanName(name);
     const expanded = this.acronyms.get(clean.toUpperCase());
     if (expanded && IS_ACRONYM.test(clean)) return expanded;
@@ -253,8 +269,14 @@ function subjectBefore(before: string): string | null {
   }
   if (!out.length) return null;
   // "Among all deaths recorded": a phrase opened by a preposition is no subject
-  if (/^(?:among|of|in|on|at|for|with|from|by|after|before|during|since|over|under|amid)$/i.test(out[0]!))
-    return null;
+  while (
+    out.length &&
+    /^(?:among|of|in|on|at|for|with|from|by|after|before|during|since|over|under|amid|according|to)$/i.test(
+      out[0]!,
+    )
+  )
+    out.shift();
+  if (!out.length) return null;
   if (/^other\b/i.test(out[0]!)) {
     const k = toks.length - out.length - 1;
     if (k > 0 && toks[k] === "and") {
@@ -302,7 +324,7 @@ function isOutlet(surface: string): boolean {
 /** The phrase after "according to": up to a clause break. */
 function phraseAfter(after: string): string | null {
   const m =
-    /^([^,.;:“”"()]{1,120}?)(?:\s*\(([^()]{1,12})\))?\s*(?:[,.;:“”"]|$|\s+(?:on|which|who|that|while|as|and said|said|in a statement)\b)/.exec(
+    /^([^,.;:“”"()]{1,120}?)(?:\s*\(([^()]{1,12})\))?\s*(?:[,.;:“”"]|$|\s+(?:on|which|who|that|while|as|and said|said|in a statement|show|shows|showed|indicate|indicates|indicated)\b)/.exec(
       after,
     );
   if (!m) return null;
