@@ -347,7 +347,6 @@ function sentenceFigures(
     }
   }
 
-  if (process.env.FIG_DEBUG) console.error(cands.map((c) => ({ ...c, n: `${c.n.value}@${c.n.start}` })));
   // "21 soldiers were killed and 14 wounded": the second number counts the same kind of people
   for (let k = 1; k < cands.length; k++) {
     const c = cands[k]!;
