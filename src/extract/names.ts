@@ -39,6 +39,7 @@ const RUN_RE = new RegExp(
   String.raw`${CAP}(?:(?:[ \u00a0]+(?:${PARTICLE}[ \u00a0]+)*${CAP})|(?:[ \u00a0]+${CONNECT}[ \u00a0]+(?=\p{Lu})${CAP}))*`,
   "gu",
 );
+const RUN_AT_RE = new RegExp(RUN_RE.source, "uy");
 const POSSESSIVE_RE = /[’']s?$/u;
 
 /** Capitalised words that start sentences or headlines but are not names. */
@@ -113,17 +114,65 @@ export function isOutlet(s: string): boolean {
 /** Finds every capitalised run in text[from, to). */
 export function nameRuns(text: string, from = 0, to = text.length): NameRun[] {
   const out: NameRun[] = [];
-  RUN_RE.lastIndex = from;
   const slice = to === text.length ? text : text.slice(0, to);
-  let m: RegExpExecArray | null = RUN_RE.exec(slice);
-  while (m !== null) {
-    for (const run of makeRuns(m[0], m.index)) out.push(run);
-    m = RUN_RE.exec(slice);
+  // A global search with RUN_RE tries the whole pattern at every offset, which is slow with \p{…}
+  // classes; a run can only start at an upper-case letter or at a particle ("al-"), so try the
+  // sticky pattern only there. Same matches, same order.
+  const n = slice.length;
+  let i = from;
+  while (i < n) {
+    const c = slice.charCodeAt(i);
+    let candidate: boolean;
+    let width = 1;
+    if (c < 128) {
+      candidate = (c >= 65 && c <= 90) || (PARTICLE_START[c] === 1 && separatorSoon(slice, i));
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      width = 2;
+      candidate = UPPER_RE.test(slice.slice(i, i + 2));
+    } else {
+      candidate = c >= 0xc0 && UPPER_RE.test(slice[i]!);
+    }
+    if (candidate) {
+      RUN_AT_RE.lastIndex = i;
+      const m = RUN_AT_RE.exec(slice);
+      if (m !== null) {
+        for (const run of makeRuns(m[0], i)) out.push(run);
+        i = RUN_AT_RE.lastIndex;
+        continue;
+      }
+    }
+    i += width;
   }
   return out;
 }
 
+const UPPER_RE = /^\p{Lu}$/u;
+/** First letters of the particle prefixes in WORD (al-, el-, ad-, ibn-, bin-, abu-, d’, l’). */
+const PARTICLE_START = new Uint8Array(128);
+for (const ch of "aeibdl") PARTICLE_START[ch.charCodeAt(0)] = 1;
+
+/** A hyphen or apostrophe within the next three characters (a particle is at most three letters). */
+function separatorSoon(s: string, i: number): boolean {
+  for (let k = i + 1; k <= i + 3 && k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 45 || c === 39 || c === 0x2019) return true;
+  }
+  return false;
+}
+
 const TOKEN_RE = /[^\s\u00a0]+/gu;
+
+/** Ends in ’s / 's, or (longer than two characters) in s’ / s' — without a regex per token. */
+function isPossessive(tk: string): boolean {
+  const n = tk.length;
+  if (n < 2) return false;
+  const a = tk.charCodeAt(n - 2);
+  const b = tk.charCodeAt(n - 1);
+  if (b === 115 && (a === 0x2019 || a === 39)) return true;
+  return n > 2 && a === 115 && (b === 0x2019 || b === 39);
+}
+
+const CONNECTORS = new Set(["of", "for", "on", "and", "the"]);
 
 /** Splits a matched run after each possessive ("Syria’s President Ahmad al Shara" → two runs). */
 function makeRuns(raw: string, at: number): NameRun[] {
@@ -138,7 +187,7 @@ function makeRuns(raw: string, at: number): NameRun[] {
   let from = 0;
   for (let i = 0; i < all.length; i++) {
     const tk = all[i]!.text;
-    if (i === all.length - 1 || /[’']s$/u.test(tk) || (/s[’']$/u.test(tk) && tk.length > 2)) {
+    if (i === all.length - 1 || isPossessive(tk)) {
       const run = makeRun(all.slice(from, i + 1));
       if (run) out.push(run);
       from = i + 1;
@@ -152,7 +201,7 @@ function makeRun(tokens: NameToken[]): NameRun | null {
   // a possessive token ends the run: "Syria’s leader", "Sharaa’s coalition"
   for (let i = 0; i < tokens.length; i++) {
     const tk = tokens[i]!;
-    if (/[’']s$/u.test(tk.text) || (/s[’']$/u.test(tk.text) && tk.text.length > 2)) {
+    if (isPossessive(tk.text)) {
       const clean = tk.text.replace(POSSESSIVE_RE, "");
       tokens.length = i + 1;
       tokens[i] = { text: clean, start: tk.start, end: tk.start + clean.length };
@@ -167,14 +216,14 @@ function makeRun(tokens: NameToken[]): NameRun | null {
     tokens[tokens.length - 1] = { text: clean, start: last.start, end: last.end - 1 };
   }
   // trailing connectors cannot end a run
-  while (tokens.length && /^(?:of|for|on|and|the)$/.test(tokens[tokens.length - 1]!.text)) tokens.pop();
+  while (tokens.length && CONNECTORS.has(tokens[tokens.length - 1]!.text)) tokens.pop();
   if (!tokens.length) return null;
   const first = tokens[0]!;
   const end = tokens[tokens.length - 1]!.end;
   return { tokens, start: first.start, end, text: tokens.map((x) => x.text).join(" "), possessive };
 }
 
-const bare = (w: string) => w.replace(/\.$/, "").toLowerCase();
+const bare = (w: string) => (w.charCodeAt(w.length - 1) === 46 ? w.slice(0, -1) : w).toLowerCase();
 
 export function isTitleWord(w: string): boolean {
   return TITLES.has(bare(w));
@@ -184,9 +233,11 @@ export function isOrgWord(w: string): boolean {
   return ORG_WORDS.has(bare(w));
 }
 
+const ACRONYM_RE = /^\p{Lu}{2,6}$/u;
+
 /** An all-capitals acronym of 2 to 6 letters ("UN", "SOHR"). */
 export function isAcronym(w: string): boolean {
-  return /^\p{Lu}{2,6}$/u.test(w);
+  return w.length >= 2 && w.length <= 12 && ACRONYM_RE.test(w);
 }
 
 export function looksLikeOrg(tokens: readonly string[]): boolean {
@@ -230,7 +281,7 @@ export function stripLeading(tokens: NameToken[]): NameToken[] {
   let i = 0;
   while (i < tokens.length && NOT_NAMES.has(bare(tokens[i]!.text))) i++;
   // connectors left at the front after stripping ("On" in "On Saturday" was stripped; "of" stays impossible)
-  while (i < tokens.length && /^(?:of|for|on|and|the)$/.test(tokens[i]!.text)) i++;
+  while (i < tokens.length && CONNECTORS.has(tokens[i]!.text)) i++;
   return i ? tokens.slice(i) : tokens;
 }
 
@@ -238,11 +289,14 @@ export const joinTokens = (tokens: readonly NameToken[]): string => tokens.map((
 
 /** The last word of a name without particle prefix: "al-Sharaa" → "sharaa". */
 export function nameKey(word: string): string {
-  return word
-    .replace(/^(?:al|el|ad|as|ash|at|az|ar|an|ibn|bin|abu|d|l)[-’']/i, "")
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
+  const w = word.replace(/^(?:al|el|ad|as|ash|at|az|ar|an|ibn|bin|abu|d|l)[-’']/i, "");
+  // NFKD and the mark removal change nothing in ASCII
+  return (isAscii(w) ? w : w.normalize("NFKD").replace(/[\u0300-\u036f]/g, "")).toLowerCase();
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
 }
 
 /**
@@ -321,7 +375,7 @@ export class NameIndex {
 
   /** The person whose title or role contains `head` ("president"), most recently introduced before `at`. */
   byRole(head: string, at: number): PersonMention | null {
-    const re = new RegExp(`\\b${head}\\b`, "i");
+    const re = roleHeadRe(head);
     let lo = 0;
     let hi = this.distinct.length;
     while (lo < hi) {
@@ -335,6 +389,17 @@ export class NameIndex {
     }
     return null;
   }
+}
+
+const ROLE_HEAD_RES = new Map<string, RegExp>();
+function roleHeadRe(head: string): RegExp {
+  const key = head.toLowerCase();
+  let re = ROLE_HEAD_RES.get(key);
+  if (!re) {
+    re = new RegExp(`\\b${key}\\b`, "i");
+    ROLE_HEAD_RES.set(key, re);
+  }
+  return re;
 }
 
 /** Role nouns written in lower case before a name ("Baniyas resident Samir Haidar", "UN human rights chief"). */
