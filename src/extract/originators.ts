@@ -236,7 +236,8 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
 /** The noun phrase that ends `before` (the subject of a reporting verb), or null. */
 function subjectBefore(before: string): string | null {
-  let s = before;
+  // only the words near the verb matter; the end-anchored patterns below would otherwise rescan the sentence
+  let s = before.length > 200 ? before.slice(-200) : before;
   for (let i = 0; i < 4; i++) {
     const prev = s;
     s = s
