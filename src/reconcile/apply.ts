@@ -7,8 +7,8 @@ import { insertAlert, knownAlertKeys } from "../store/alerts.js";
 import { setArticleStory } from "../store/articles.js";
 import {
   type FigureView,
+  listComparableSlotFigures,
   listStoryFigures,
-  listStorySlotFigures,
   setFigureResolution,
 } from "../store/figures.js";
 import { addAlias, createOriginator, listKnownOriginators, renameOriginator } from "../store/originators.js";
@@ -237,8 +237,8 @@ export function reconcileArticle(
     const iv = intervals[i] ?? null;
     setFigureResolution(store, figureId, originatorId, iv?.low ?? null, iv?.high ?? null);
   });
-  // decisions compare figures of one story × measure × group only: the incoming figures' slots suffice
-  const views = listStorySlotFigures(store, storyId, figures);
+  // decisions compare comparable figures of one story × measure × group only: the incoming slots suffice
+  const views = listComparableSlotFigures(store, storyId, figures);
   const facts = factsOf(views);
   const existing = facts.filter((f) => f.articleId !== article.id);
   const incoming = facts.filter((f) => f.articleId === article.id);

@@ -82,15 +82,19 @@ export function listStoryFigures(store: Store, storyId: number): FigureView[] {
   );
 }
 
-/** A story's figures of the given measures × groups, in the order they were stored. */
-export function listStorySlotFigures(
+/**
+ * A story's figures of the given measures × groups that decisions compare (a count, an originator,
+ * not superseded), in the order they were stored.
+ */
+export function listComparableSlotFigures(
   store: Store,
   storyId: number,
   slots: readonly { measure: Measure; group: Group }[],
 ): FigureView[] {
   const stmt = prepared(
     store,
-    `${SELECT} WHERE f.story_id = ? AND f.measure = ? AND f.grp = ? ORDER BY f.id`,
+    `${SELECT} WHERE f.story_id = ? AND f.measure = ? AND f.grp = ?
+       AND f.count IS NOT NULL AND f.originator_id IS NOT NULL AND f.superseded = 0 ORDER BY f.id`,
   );
   const seen = new Set<string>();
   const rows: FigureRow[] = [];
