@@ -76,6 +76,29 @@ const ACCORDING_PREFIX =
   /^(?:an? (?:\w+ )?(?:tally|count|report|statement|estimate|figure|update)s? (?:by|from|compiled by|released by|of)\s+|(?:figures|data|statistics|estimates) (?:from|by|released by|compiled by)\s+|(?:the )?latest (?:figures|data|tally) (?:from|by)\s+)/i;
 const TALLY_POSSESSIVE =
   /([\p{L}\p{M}.-]+(?:\s+[\p{L}\p{M}.-]+){0,6})[’']s?\s+(?:latest\s+|own\s+|updated\s+|daily\s+|official\s+|preliminary\s+)?(?:tally|count|figures|toll|death toll|data|estimate|statistics|records)\b/gu;
+// The keyword part of TALLY_POSSESSIVE alone: a cheap scan that finds where a match can end.
+const TALLY_SUFFIX =
+  /[’']s?\s+(?:latest\s+|own\s+|updated\s+|daily\s+|official\s+|preliminary\s+)?(?:tally|count|figures|toll|death toll|data|estimate|statistics|records)\b/gu;
+const NAME_RUN_CHAR = /[\p{L}\p{M}.\-\s]/u;
+/**
+ * The first TALLY_POSSESSIVE match at or after `from`. Its leading words can only lie in the run of
+ * letters and spaces right before the first keyword hit, so the full pattern starts there instead of
+ * backtracking from every position of the sentence.
+ */
+function tallyPossessive(sentence: string, from: number): RegExpExecArray | null {
+  TALLY_SUFFIX.lastIndex = from;
+  const hit = TALLY_SUFFIX.exec(sentence);
+  if (!hit) return null;
+  let start = hit.index;
+  while (start > from) {
+    const code = sentence.charCodeAt(start - 1);
+    // a surrogate half may belong to a letter: keep going (starting earlier is always safe)
+    if (!(code >= 0xd800 && code <= 0xdfff) && !NAME_RUN_CHAR.test(sentence[start - 1]!)) break;
+    start--;
+  }
+  TALLY_POSSESSIVE.lastIndex = start;
+  return TALLY_POSSESSIVE.exec(sentence);
+}
 const CAP_SPAN =
   /\p{Lu}(?:[\p{L}\p{M}’'-]|\.(?=\p{Lu}))*(?:[ \t]+(?:(?:of|for|and|on|de|do|da|du|o|the|al|el)[ \t]+){0,2}\p{Lu}(?:[\p{L}\p{M}’'-]|\.(?=\p{Lu}))*)*/gu;
 const ACRONYM_DEF = /\(\s*(\p{Lu}[\p{Lu}\p{Ll}&]{1,8})\s*\)/gu;
@@ -349,8 +372,11 @@ export function findAttributions(sentence: string): Attribution[] {
     add(phraseAfter(sentence.slice(m.index + m[0].length)), m.index);
     if (out.length > before && /^(?:citing|quoting)/i.test(m[0])) out[out.length - 1]!.cited = true;
   }
-  TALLY_POSSESSIVE.lastIndex = 0;
-  for (let m = TALLY_POSSESSIVE.exec(sentence); m !== null; m = TALLY_POSSESSIVE.exec(sentence)) {
+  for (
+    let m = tallyPossessive(sentence, 0);
+    m !== null;
+    m = tallyPossessive(sentence, m.index + m[0].length)
+  ) {
     const np = subjectBefore(`${sentence.slice(0, m.index)}${m[1]}`);
     if (np && !/^(?:it|its|their|his|her)$/i.test(np)) add(np, m.index);
   }
