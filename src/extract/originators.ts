@@ -7,6 +7,25 @@ import type { Doc } from "./doc.js";
 
 /** A name reduced for comparison: lower case, accents and a leading "the" dropped, punctuation to spaces. */
 export function aliasKey(name: string): string {
+  return memo(aliasKeys, name, aliasKeyUncached);
+}
+
+// Pure per-string results. Cleared for every article (new Originators) so the cost measured is that
+// of one article alone and memory stays bounded; the size cap guards a single huge article.
+const MEMO_MAX = 20000;
+function memo(cache: Map<string, string>, key: string, fn: (s: string) => string): string {
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size >= MEMO_MAX) cache.clear();
+    v = fn(key);
+    cache.set(key, v);
+  }
+  return v;
+}
+const aliasKeys = new Map<string, string>();
+const cleanNames = new Map<string, string>();
+
+function aliasKeyUncached(name: string): string {
   return name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -110,6 +129,10 @@ const LEADING_JUNK =
 
 /** A surface form cleaned of determiners, "UK-based", possessive country words and trailing parentheses. */
 export function cleanName(surface: string): string {
+  return memo(cleanNames, surface, cleanNameUncached);
+}
+
+function cleanNameUncached(surface: string): string {
   let s = surface.trim().replace(/\s+/g, " ");
   s = s.replace(/\s*\([^()]*\)\s*$/, "").replace(/[,.;:“”"‘’']+$/, "");
   for (let i = 0; i < 3; i++) {
@@ -144,6 +167,8 @@ interface Entity {
   name: string;
   start: number;
   org: boolean;
+  /** tokensOf(name), computed on first use */
+  tokens?: string[];
 }
 
 /** Names the article gives: capitalised spans, organisations, acronyms defined in parentheses. */
@@ -202,7 +227,8 @@ class NameIndex {
     let best = clean;
     let bestLen = t.length;
     for (const e of this.entities) {
-      const et = tokensOf(e.name);
+      e.tokens ??= tokensOf(e.name);
+      const et = e.tokens;
       if (et.length > bestLen && containsSeq(et, t)) {
         // a single common word ("Observatory") must belong to an organisation, a surname to a person
         // a single word: a capitalised organisation head ("the Observatory") or a person's surname ("Lysak")
@@ -423,7 +449,10 @@ export class Originators {
   private names: NameIndex | null = null;
   private readonly perSentence = new Map<number, Attribution[]>();
 
-  constructor(private readonly doc: Doc) {}
+  constructor(private readonly doc: Doc) {
+    aliasKeys.clear();
+    cleanNames.clear();
+  }
 
   private index(): NameIndex {
     this.names ??= new NameIndex(this.doc.text);
