@@ -25,10 +25,11 @@ function memo(cache: Map<string, string>, key: string, fn: (s: string) => string
 const aliasKeys = new Map<string, string>();
 const cleanNames = new Map<string, string>();
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 function aliasKeyUncached(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
+  // ASCII has nothing to decompose or strip
+  const plain = ASCII_ONLY.test(name) ? name : name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  return plain
     .toLowerCase()
     .replace(/[’']s\b/g, "")
     .replace(/[^a-z0-9]+/g, " ")
@@ -171,6 +172,11 @@ interface Entity {
   tokens?: string[];
 }
 
+const isQuote = (c: number) => c === 0x2019 || c === 0x27;
+const isQuoteOrDot = (c: number) => c === 0x2019 || c === 0x27 || c === 0x2e;
+/** One word of letters and hyphens: cleanName leaves it as it is (no spaces, quotes, dots or brackets). */
+const SIMPLE_WORD = /^[\p{L}\p{M}-]+$/u;
+
 /** Names the article gives: capitalised spans, organisations, acronyms defined in parentheses. */
 class NameIndex {
   readonly entities: Entity[] = [];
@@ -183,10 +189,15 @@ class NameIndex {
     const byEnd = new Map<number, Entity>();
     CAP_SPAN.lastIndex = 0;
     for (let m = CAP_SPAN.exec(text); m !== null; m = CAP_SPAN.exec(text)) {
-      let raw = m[0].replace(/[’'.]+$/, "");
+      // same as .replace(/[’'.]+$/, "") then .replace(/[’']s$/, ""), without regexes
+      let raw = m[0];
+      let cut = raw.length;
+      while (cut > 0 && isQuoteOrDot(raw.charCodeAt(cut - 1))) cut--;
+      if (cut < raw.length) raw = raw.slice(0, cut);
       const end = m.index + raw.length;
-      raw = raw.replace(/[’']s$/, "");
-      const name = cleanName(raw);
+      if (raw.length >= 2 && raw[raw.length - 1] === "s" && isQuote(raw.charCodeAt(raw.length - 2)))
+        raw = raw.slice(0, -2);
+      const name = SIMPLE_WORD.test(raw) ? raw : cleanName(raw);
       if (!name || name.length < 2) continue;
       // one entry per name (the first mention), so long articles stay cheap to query
       let e = this.byName.get(name);
