@@ -121,6 +121,37 @@ function tallyPossessive(sentence: string, from: number): RegExpExecArray | null
 }
 const CAP_SPAN =
   /\p{Lu}(?:[\p{L}\p{M}’'-]|\.(?=\p{Lu}))*(?:[ \t]+(?:(?:of|for|and|on|de|do|da|du|o|the|al|el)[ \t]+){0,2}\p{Lu}(?:[\p{L}\p{M}’'-]|\.(?=\p{Lu}))*)*/gu;
+const CAP_SPAN_AT = new RegExp(CAP_SPAN.source, "uy");
+const UPPER = /^\p{Lu}$/u;
+/**
+ * CAP_SPAN.exec(text), with the same result and the same CAP_SPAN.lastIndex afterwards. A span starts
+ * at any upper-case letter and its rest is optional, so the next one starts at the next upper-case
+ * letter: found with a character scan instead of trying the pattern at every position.
+ */
+function nextCapSpan(text: string): RegExpExecArray | null {
+  const n = text.length;
+  for (let p = CAP_SPAN.lastIndex; p < n; p++) {
+    const c = text.charCodeAt(p);
+    if (c < 0x80) {
+      if (c < 65 || c > 90) continue;
+    } else {
+      const cp = text.codePointAt(p)!;
+      const upper = UPPER.test(String.fromCodePoint(cp));
+      if (!upper) {
+        if (cp > 0xffff) p++; // step over the whole code point, as the pattern does
+        continue;
+      }
+    }
+    CAP_SPAN_AT.lastIndex = p;
+    const m = CAP_SPAN_AT.exec(text);
+    if (m) {
+      CAP_SPAN.lastIndex = CAP_SPAN_AT.lastIndex;
+      return m;
+    }
+  }
+  CAP_SPAN.lastIndex = 0;
+  return null;
+}
 const ACRONYM_DEF = /\(\s*(\p{Lu}[\p{Lu}\p{Ll}&]{1,8})\s*\)/gu;
 const IS_ACRONYM = /^\p{Lu}[\p{Lu}&\d]{1,7}s?$/u;
 const LEADING_JUNK =
@@ -188,7 +219,7 @@ class NameIndex {
   constructor(text: string) {
     const byEnd = new Map<number, Entity>();
     CAP_SPAN.lastIndex = 0;
-    for (let m = CAP_SPAN.exec(text); m !== null; m = CAP_SPAN.exec(text)) {
+    for (let m = nextCapSpan(text); m !== null; m = nextCapSpan(text)) {
       // same as .replace(/[’'.]+$/, "") then .replace(/[’']s$/, ""), without regexes
       let raw = m[0];
       let cut = raw.length;
@@ -505,7 +536,7 @@ export class Originators {
   private mention(i: number, offset: number): Originator | null {
     const s = this.doc.sentences[i]!;
     CAP_SPAN.lastIndex = 0;
-    for (let m = CAP_SPAN.exec(s.text); m !== null; m = CAP_SPAN.exec(s.text)) {
+    for (let m = nextCapSpan(s.text); m !== null; m = nextCapSpan(s.text)) {
       if (m.index > offset) break;
       const name = cleanName(m[0].replace(/[’']s$/, ""));
       if (COUNTER_HEAD.test(name) && !isOutlet(name)) {
