@@ -126,11 +126,12 @@ export function nameRuns(text: string, from = 0, to = text.length): NameRun[] {
     let width = 1;
     if (c < 128) {
       candidate = (c >= 65 && c <= 90) || (PARTICLE_START[c] === 1 && separatorSoon(slice, i));
-    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (slice.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       width = 2;
       candidate = UPPER_RE.test(slice.slice(i, i + 2));
     } else {
-      candidate = c >= 0xc0 && UPPER_RE.test(slice[i]!);
+      // U+2000–U+20FF (punctuation, curly quotes, dashes, currency) holds no upper-case letter
+      candidate = c >= 0xc0 && (c < 0x2000 || c > 0x20ff) && UPPER_RE.test(slice[i]!);
     }
     if (candidate) {
       RUN_AT_RE.lastIndex = i;
@@ -160,7 +161,7 @@ function separatorSoon(s: string, i: number): boolean {
   return false;
 }
 
-const TOKEN_RE = /[^\s\u00a0]+/gu;
+const isRunSpace = (c: number) => c === 32 || c === 0xa0;
 
 /** Ends in ’s / 's, or (longer than two characters) in s’ / s' — without a regex per token. */
 function isPossessive(tk: string): boolean {
@@ -176,12 +177,16 @@ const CONNECTORS = new Set(["of", "for", "on", "and", "the"]);
 
 /** Splits a matched run after each possessive ("Syria’s President Ahmad al Shara" → two runs). */
 function makeRuns(raw: string, at: number): NameRun[] {
+  // a run holds only name characters separated by spaces or no-break spaces (RUN_RE)
   const all: NameToken[] = [];
-  TOKEN_RE.lastIndex = 0;
-  let t: RegExpExecArray | null = TOKEN_RE.exec(raw);
-  while (t !== null) {
-    all.push({ text: t[0], start: at + t.index, end: at + t.index + t[0].length });
-    t = TOKEN_RE.exec(raw);
+  const n = raw.length;
+  let k = 0;
+  while (k < n) {
+    while (k < n && isRunSpace(raw.charCodeAt(k))) k++;
+    if (k >= n) break;
+    const s = k;
+    while (k < n && !isRunSpace(raw.charCodeAt(k))) k++;
+    all.push({ text: s === 0 && k === n ? raw : raw.slice(s, k), start: at + s, end: at + k });
   }
   const out: NameRun[] = [];
   let from = 0;
@@ -220,7 +225,8 @@ function makeRun(tokens: NameToken[]): NameRun | null {
   if (!tokens.length) return null;
   const first = tokens[0]!;
   const end = tokens[tokens.length - 1]!.end;
-  return { tokens, start: first.start, end, text: tokens.map((x) => x.text).join(" "), possessive };
+  const text = tokens.length === 1 ? first.text : tokens.map((x) => x.text).join(" ");
+  return { tokens, start: first.start, end, text, possessive };
 }
 
 const bare = (w: string) => (w.charCodeAt(w.length - 1) === 46 ? w.slice(0, -1) : w).toLowerCase();

@@ -393,7 +393,31 @@ function institutionSubject(
 
 // ---------------------------------------------------------------------------------------------
 
-const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+const LETTER_OR_DIGIT_RE = /^[\p{L}\p{N}]$/u;
+
+/** Number of runs of letters and digits (as /[\p{L}\p{N}]+/gu would find), without a Unicode regex scan. */
+function wordCount(s: string): number {
+  let count = 0;
+  let inWord = false;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    let isWord: boolean;
+    if (c < 128) isWord = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    else if (c >= 0x2000 && c <= 0x206f)
+      isWord = false; // general punctuation: no letters or digits
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      isWord = LETTER_OR_DIGIT_RE.test(s.slice(i, i + 2));
+      if (isWord && !inWord) count++;
+      inWord = isWord;
+      i++;
+      continue;
+    } else isWord = LETTER_OR_DIGIT_RE.test(s[i]!);
+    if (isWord && !inWord) count++;
+    inWord = isWord;
+  }
+  return count;
+}
 
 type LineFn = (text: string, pos: number) => number;
 
@@ -420,7 +444,8 @@ function assemble(
     )
       j++;
     const parts = found.slice(i, j);
-    const shortest = Math.min(...parts.map((p) => wordCount(text.slice(p.span.start, p.span.end))));
+    const shortest =
+      parts.length > 1 ? Math.min(...parts.map((p) => wordCount(text.slice(p.span.start, p.span.end)))) : 0;
     const groups: Found[][] = parts.length > 1 && shortest <= 5 ? [parts] : parts.map((p) => [p]);
     for (const g of groups) emitStatement(g, text, sentences, out, seen, lineStart, lineEnd);
     i = j;
