@@ -112,9 +112,37 @@ function qualifierBefore(pre: string): Qualifier | null {
   return null;
 }
 
+const WORD_CHAR = /^[\p{L}\p{M}’'.-]$/u;
+const isWordCp = (cp: number) =>
+  cp < 0x80
+    ? (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || cp === 39 || cp === 46 || cp === 45
+    : WORD_CHAR.test(String.fromCodePoint(cp));
+const isAsciiWord = (cp: number) =>
+  (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57) || cp === 95;
+/**
+ * The last word of `s`, lower case: what /([\p{L}\p{M}’'.-]+)\W*$/u captures, by a character scan (the
+ * pattern retries from every position): the first whole run of word characters followed only by
+ * characters outside [A-Za-z0-9_].
+ */
 function lastWord(s: string): string {
-  const m = /([\p{L}\p{M}’'.-]+)\W*$/u.exec(s);
-  return m ? m[1]!.toLowerCase() : "";
+  let tail = s.length;
+  while (tail > 0 && !isAsciiWord(s.charCodeAt(tail - 1))) tail--;
+  for (let p = 0; p < s.length; ) {
+    const cp = s.codePointAt(p)!;
+    if (!isWordCp(cp)) {
+      p += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    let b = p + (cp > 0xffff ? 2 : 1);
+    while (b < s.length) {
+      const c2 = s.codePointAt(b)!;
+      if (!isWordCp(c2)) break;
+      b += c2 > 0xffff ? 2 : 1;
+    }
+    if (b >= tail) return s.slice(p, b).toLowerCase();
+    p = b;
+  }
+  return "";
 }
 
 /** Figures of one sentence. `prevHead` is the first figure of the sentence before (for continuations). */
