@@ -120,6 +120,9 @@ export function nameRuns(text: string, from = 0, to = text.length): NameRun[] {
   // sticky pattern only there. Same matches, same order.
   const n = slice.length;
   let i = from;
+  // like a /u search, never start inside a surrogate pair
+  if (i > 0 && (slice.charCodeAt(i) & 0xfc00) === 0xdc00 && (slice.charCodeAt(i - 1) & 0xfc00) === 0xd800)
+    i--;
   while (i < n) {
     const c = slice.charCodeAt(i);
     let candidate: boolean;

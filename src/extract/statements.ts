@@ -395,6 +395,44 @@ function institutionSubject(
 
 const LETTER_OR_DIGIT_RE = /^[\p{L}\p{N}]$/u;
 
+/** Is the code unit (or the pair starting at i) a letter or digit? Width in `pairWidth`. */
+function letterOrDigitAt(s: string, i: number, c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c >= 0x2000 && c <= 0x206f) return false; // general punctuation: no letters or digits
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00)
+    return LETTER_OR_DIGIT_RE.test(s.slice(i, i + 2));
+  return LETTER_OR_DIGIT_RE.test(s[i]!);
+}
+
+const isPairAt = (s: string, i: number, c: number) =>
+  c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+
+/** s.replace(/[^\p{L}\p{N}]+/gu, " ") without a Unicode regex scan. */
+function collapseNonWords(s: string): string {
+  let out = "";
+  let from = 0;
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    const w = isPairAt(s, i, c) ? 2 : 1;
+    if (letterOrDigitAt(s, i, c)) {
+      i += w;
+      continue;
+    }
+    out += s.slice(from, i);
+    i += w;
+    while (i < n) {
+      const d = s.charCodeAt(i);
+      if (letterOrDigitAt(s, i, d)) break;
+      i += isPairAt(s, i, d) ? 2 : 1;
+    }
+    out += " ";
+    from = i;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
 /** Number of runs of letters and digits (as /[\p{L}\p{N}]+/gu would find), without a Unicode regex scan. */
 function wordCount(s: string): number {
   let count = 0;
@@ -478,7 +516,7 @@ function emitStatement(
       return;
   }
   if (first.speaker === null && words < 6) return;
-  const key = `${(first.speaker ?? "").toLowerCase()}|${quote.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ")}`;
+  const key = `${(first.speaker ?? "").toLowerCase()}|${collapseNonWords(quote.toLowerCase())}`;
   if (seen.has(key)) return;
   seen.add(key);
   const si = sentenceAt(sentences, first.span.open);
