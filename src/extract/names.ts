@@ -116,54 +116,46 @@ export function nameRuns(text: string, from = 0, to = text.length): NameRun[] {
   const out: NameRun[] = [];
   const slice = to === text.length ? text : text.slice(0, to);
   // A global search with RUN_RE tries the whole pattern at every offset, which is slow with \p{…}
-  // classes; a run can only start at an upper-case letter or at a particle ("al-"), so try the
-  // sticky pattern only there. Same matches, same order.
-  const n = slice.length;
+  // classes; a run can only start at an upper-case letter or at a particle ("al-"), so find those
+  // with a plain-class search and try the sticky pattern only there. Same matches, same order.
   let i = from;
   // like a /u search, never start inside a surrogate pair
   if (i > 0 && (slice.charCodeAt(i) & 0xfc00) === 0xdc00 && (slice.charCodeAt(i - 1) & 0xfc00) === 0xd800)
     i--;
-  while (i < n) {
+  RUN_START_RE.lastIndex = i;
+  let start: RegExpExecArray | null = RUN_START_RE.exec(slice);
+  while (start !== null) {
+    i = start.index;
     const c = slice.charCodeAt(i);
-    let candidate: boolean;
-    let width = 1;
-    if (c < 128) {
-      candidate = (c >= 65 && c <= 90) || (PARTICLE_START[c] === 1 && separatorSoon(slice, i));
-    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (slice.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      width = 2;
-      candidate = UPPER_RE.test(slice.slice(i, i + 2));
-    } else {
-      // U+2000–U+20FF (punctuation, curly quotes, dashes, currency) holds no upper-case letter
-      candidate = c >= 0xc0 && (c < 0x2000 || c > 0x20ff) && UPPER_RE.test(slice[i]!);
+    let next = i + 1;
+    let candidate = true;
+    if (c >= 128) {
+      if (c <= 0xdbff && c >= 0xd800 && (slice.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        next = i + 2;
+        candidate = UPPER_RE.test(slice.slice(i, i + 2));
+      } else candidate = UPPER_RE.test(slice[i]!);
     }
     if (candidate) {
       RUN_AT_RE.lastIndex = i;
       const m = RUN_AT_RE.exec(slice);
       if (m !== null) {
         for (const run of makeRuns(m[0], i)) out.push(run);
-        i = RUN_AT_RE.lastIndex;
-        continue;
+        next = RUN_AT_RE.lastIndex;
       }
     }
-    i += width;
+    RUN_START_RE.lastIndex = next;
+    start = RUN_START_RE.exec(slice);
   }
   return out;
 }
 
+/**
+ * Where a run may start: an ASCII capital, any code unit that may begin an upper-case letter (not
+ * U+2000–U+20FF punctuation, not a low surrogate), or a particle's first letter with a hyphen or
+ * apostrophe within three characters ("al-", "ibn-", "d’").
+ */
+const RUN_START_RE = /[A-Z\u00c0-\u1fff\u2100-\udbff\ue000-\uffff]|[aeibdl](?=[^]{0,2}[-'\u2019])/g;
 const UPPER_RE = /^\p{Lu}$/u;
-/** First letters of the particle prefixes in WORD (al-, el-, ad-, ibn-, bin-, abu-, d’, l’). */
-const PARTICLE_START = new Uint8Array(128);
-for (const ch of "aeibdl") PARTICLE_START[ch.charCodeAt(0)] = 1;
-
-/** A hyphen or apostrophe within the next three characters (a particle is at most three letters). */
-function separatorSoon(s: string, i: number): boolean {
-  for (let k = i + 1; k <= i + 3 && k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    if (c === 45 || c === 39 || c === 0x2019) return true;
-  }
-  return false;
-}
-
 const isRunSpace = (c: number) => c === 32 || c === 0xa0;
 
 /** Ends in ’s / 's, or (longer than two characters) in s’ / s' — without a regex per token. */
