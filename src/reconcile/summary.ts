@@ -1,7 +1,7 @@
 // What /toll shows for a story, computed from its figures: per measure and group, each
 // originator's latest figure with its citations and history, a headline, breakdown checks.
 // Never an average. Pure.
-import type { Group, Measure, Qualifier } from "../core/types.js";
+import { GROUPS, type Group, type Measure, type Qualifier } from "../core/types.js";
 import type { FigureView } from "../store/figures.js";
 import { compareDates, valueLabel } from "./decide.js";
 import { describeValue, type Interval, intervalOf, isBound } from "./interval.js";
@@ -53,18 +53,8 @@ export interface MeasureSummary {
   breakdownIssues: string[];
 }
 
-const GROUP_ORDER: Group[] = [
-  "total",
-  "civilians",
-  "children",
-  "women",
-  "security_forces",
-  "fighters",
-  "journalists",
-  "aid_workers",
-  "health_workers",
-  "other",
-];
+// the vocabulary lists groups in the order /toll shows them
+const GROUP_ORDER: readonly Group[] = GROUPS;
 /** Groups that do not overlap: together they can be at most the total. */
 const PARTS: Group[] = ["civilians", "security_forces", "fighters"];
 
