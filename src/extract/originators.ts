@@ -490,6 +490,11 @@ export function findAttributions(sentence: string): Attribution[] {
 export class Originators {
   private names: NameIndex | null = null;
   private readonly perSentence = new Map<number, Attribution[]>();
+  /** Per sentence: its capitalised spans, cleaned (see mention). */
+  private readonly spans = new Map<
+    number,
+    { at: number; end: number; surface: string; name: string; counter: boolean | null }[]
+  >();
 
   constructor(private readonly doc: Doc) {
     aliasKeys.clear();
@@ -534,15 +539,26 @@ export class Originators {
 
   /** A sentence without attribution that names a counting organisation: that organisation. */
   private mention(i: number, offset: number): Originator | null {
-    const s = this.doc.sentences[i]!;
-    CAP_SPAN.lastIndex = 0;
-    for (let m = nextCapSpan(s.text); m !== null; m = nextCapSpan(s.text)) {
-      if (m.index > offset) break;
-      const name = cleanName(m[0].replace(/[’']s$/, ""));
-      if (COUNTER_HEAD.test(name) && !isOutlet(name)) {
-        return { source: this.index().canonical(name), surface: m[0] };
+    let spans = this.spans.get(i);
+    if (!spans) {
+      spans = [];
+      const s = this.doc.sentences[i]!;
+      CAP_SPAN.lastIndex = 0;
+      for (let m = nextCapSpan(s.text); m !== null; m = nextCapSpan(s.text)) {
+        const name = cleanName(m[0].replace(/[’']s$/, ""));
+        spans.push({ at: m.index, end: m.index + m[0].length, surface: m[0], name, counter: null });
       }
+      this.spans.set(i, spans);
     }
+    // CAP_SPAN.lastIndex is left where a scan that stops at the answer would leave it: canonical()
+    // reads spans with matchAll, which starts from it
+    for (const sp of spans) {
+      CAP_SPAN.lastIndex = sp.end;
+      if (sp.at > offset) return null;
+      sp.counter ??= COUNTER_HEAD.test(sp.name) && !isOutlet(sp.name);
+      if (sp.counter) return { source: this.index().canonical(sp.name), surface: sp.surface };
+    }
+    CAP_SPAN.lastIndex = 0;
     return null;
   }
 
