@@ -176,12 +176,18 @@ function stripTrailingAdverbials(s: string): string {
   return out;
 }
 
+const ACCORDING_GUARD_RE = /according to/i;
+const PRE_ACCORDING_RE = /\baccording to\s+([^,.!?;:“”"‘’«»\n()]{1,90}),?\s*$/iu;
+const COLON_END_RE = /:\s*$/;
+const PRE_COLON_RE = /(?:^|[.!?]\s+|\n)([\p{Lu}][^,.!?;:“”"‘’«»\n()]{1,60}):\s*$/u;
+
 /** Attribution written before the quotation, inside its sentence: text[sentStart, quoteOpen). */
 export function preAttribution(text: string, sentStart: number, quoteOpen: number): Attribution | null {
   const from = Math.max(sentStart, quoteOpen - 400);
   const left = undot(text.slice(from, quoteOpen));
   // "According to the ministry, “…”"
-  const acc = /\baccording to\s+([^,.!?;:“”"‘’«»\n()]{1,90}),?\s*$/iu.exec(left);
+  // cheap guards first: these patterns end in $ and would otherwise be tried from every offset
+  const acc = ACCORDING_GUARD_RE.test(left) ? PRE_ACCORDING_RE.exec(left) : null;
   if (acc && !isOutlet(clean(acc[1]!))) return { surface: clean(acc[1]!), role: null, at: from + acc.index };
   // the last active reporting verb before the quote
   VERB_RE.lastIndex = 0;
@@ -200,7 +206,7 @@ export function preAttribution(text: string, sentStart: number, quoteOpen: numbe
     }
   }
   // "Mr Smith: “…”" — a speaker and a colon right before the quote
-  const colon = /(?:^|[.!?]\s+|\n)([\p{Lu}][^,.!?;:“”"‘’«»\n()]{1,60}):\s*$/u.exec(left);
+  const colon = COLON_END_RE.test(left) ? PRE_COLON_RE.exec(left) : null;
   if (colon) {
     const sp = clean(colon[1]!);
     if (isNounPhrase(sp) && !isOutlet(sp) && words(sp) <= 6)
