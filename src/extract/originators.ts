@@ -215,6 +215,8 @@ class NameIndex {
   readonly acronyms = new Map<string, string>();
   private readonly byName = new Map<string, Entity>();
   private readonly cache = new Map<string, string>();
+  /** Organisations whose name fits a descriptor pattern (see nearestOrg); entities are fixed once built. */
+  private readonly fitting = new Map<RegExp, Entity[]>();
 
   constructor(text: string) {
     const byEnd = new Map<number, Entity>();
@@ -295,8 +297,12 @@ class NameIndex {
   nearestOrg(pos: number, fits: RegExp): string | null {
     let best: Entity | null = null;
     let bestDist = Number.POSITIVE_INFINITY;
-    for (const e of this.entities) {
-      if (!e.org || !fits.test(e.name)) continue;
+    let fitting = this.fitting.get(fits);
+    if (!fitting) {
+      fitting = this.entities.filter((e) => e.org && fits.test(e.name));
+      this.fitting.set(fits, fitting);
+    }
+    for (const e of fitting) {
       const d = Math.abs(e.start - pos) + (e.start > pos ? 1 : 0);
       if (d < bestDist) {
         best = e;
