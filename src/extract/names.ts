@@ -122,10 +122,16 @@ export function nameRuns(text: string, from = 0, to = text.length): NameRun[] {
   // like a /u search, never start inside a surrogate pair
   if (i > 0 && (slice.charCodeAt(i) & 0xfc00) === 0xdc00 && (slice.charCodeAt(i - 1) & 0xfc00) === 0xd800)
     i--;
-  RUN_START_RE.lastIndex = i;
-  let start: RegExpExecArray | null = RUN_START_RE.exec(slice);
-  while (start !== null) {
-    i = start.index;
+  const particles = particleStarts(slice, i);
+  let pi = 0;
+  for (;;) {
+    while (pi < particles.length && particles[pi]! < i) pi++;
+    UPPER_START_RE.lastIndex = i;
+    const upper = UPPER_START_RE.exec(slice);
+    const particle = pi < particles.length ? particles[pi]! : -1;
+    if (upper === null && particle < 0) break;
+    if (upper !== null && (particle < 0 || upper.index < particle)) i = upper.index;
+    else i = particle;
     const c = slice.charCodeAt(i);
     let next = i + 1;
     let candidate = true;
@@ -143,18 +149,38 @@ export function nameRuns(text: string, from = 0, to = text.length): NameRun[] {
         next = RUN_AT_RE.lastIndex;
       }
     }
-    RUN_START_RE.lastIndex = next;
-    start = RUN_START_RE.exec(slice);
+    i = next;
+  }
+  return out;
+}
+
+/** Offsets ≥ from of a particle's first letter with a hyphen or apostrophe within three characters. */
+function particleStarts(s: string, from: number): number[] {
+  const out: number[] = [];
+  let last = from - 1;
+  SEPARATOR_RE.lastIndex = from;
+  let m: RegExpExecArray | null = SEPARATOR_RE.exec(s);
+  while (m !== null) {
+    for (let k = Math.max(last + 1, m.index - 3); k < m.index; k++) {
+      const c = s.charCodeAt(k);
+      // a e i b d l
+      if (c === 97 || c === 101 || c === 105 || c === 98 || c === 100 || c === 108) {
+        out.push(k);
+        last = k;
+      }
+    }
+    m = SEPARATOR_RE.exec(s);
   }
   return out;
 }
 
 /**
- * Where a run may start: an ASCII capital, any code unit that may begin an upper-case letter (not
- * U+2000–U+20FF punctuation, not a low surrogate), or a particle's first letter with a hyphen or
- * apostrophe within three characters ("al-", "ibn-", "d’").
+ * Where a run may start: an ASCII capital or any code unit that may begin an upper-case letter (not
+ * U+2000–U+20FF punctuation, not a low surrogate); or a particle's first letter ("al-", "ibn-", "d’"),
+ * found from the separators after it (particleStarts).
  */
-const RUN_START_RE = /[A-Z\u00c0-\u1fff\u2100-\udbff\ue000-\uffff]|[aeibdl](?=[^]{0,2}[-'\u2019])/g;
+const UPPER_START_RE = /[A-Z\u00c0-\u1fff\u2100-\udbff\ue000-\uffff]/g;
+const SEPARATOR_RE = /[-'\u2019]/g;
 const UPPER_RE = /^\p{Lu}$/u;
 const isRunSpace = (c: number) => c === 32 || c === 0xa0;
 
