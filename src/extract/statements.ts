@@ -85,11 +85,13 @@ export function extractStatements(doc: Doc): Statement[] {
     if (prev && prev.close >= ctxStart && prev.close < span.open) ctxStart = prev.close + 1;
     const postLimit = Math.min(next ? next.open : text.length, paraEnd, span.close + 300);
 
-    const endsSentence = /[.!?…]$/.test(text.slice(span.start, span.end));
+    // the last character only: an end-anchored pattern would be tried from every offset of the quote
+    const lastChar = text.slice(span.start, span.end).slice(-1);
+    const endsSentence = lastChar !== "" && ".!?…".includes(lastChar);
     const post = span.closed ? postAttribution(text, span.close + 1, postLimit) : null;
     const pre = preAttribution(text, ctxStart, span.open);
     let att: Attribution | null;
-    if (post && pre) att = endsSentence && !/[!?]$/.test(text.slice(span.start, span.end)) ? pre : post;
+    if (post && pre) att = endsSentence && lastChar !== "!" && lastChar !== "?" ? pre : post;
     else att = post ?? pre;
 
     let res: Resolved | null = att ? resolve(att, text, names, found, sentences, spans) : null;
@@ -507,11 +509,12 @@ function emitStatement(
   if (words === 0) return;
   if (words <= 3) {
     // a bare scare quote: keep only a complete short utterance ("We are devastated," she said.)
-    const whole = /^[\p{Lu}\d]/u.test(quote) && (/[.!?,]$/.test(quote) || first.attributed);
+    const endsClause = ".!?,".includes(quote[quote.length - 1] ?? "-");
+    const whole = /^[\p{Lu}\d]/u.test(quote) && (endsClause || first.attributed);
     if (
       !whole ||
       g.length > 1 ||
-      (!/^[\s,]*$/.test(text.slice(first.span.close + 1, first.span.close + 3)) && !/[.!?,]$/.test(quote))
+      (!/^[\s,]*$/.test(text.slice(first.span.close + 1, first.span.close + 3)) && !endsClause)
     )
       return;
   }
