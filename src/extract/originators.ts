@@ -556,10 +556,7 @@ export class Originators {
       }
       this.spans.set(i, spans);
     }
-    // CAP_SPAN.lastIndex is left where a scan that stops at the answer would leave it: canonical()
-    // reads spans with matchAll, which starts from it
     for (const sp of spans) {
-      CAP_SPAN.lastIndex = sp.end;
       if (sp.at > offset) return null;
       sp.counter ??= COUNTER_HEAD.test(sp.name) && !isOutlet(sp.name);
       if (sp.counter) return { source: this.index().canonical(sp.name), surface: sp.surface };
@@ -586,6 +583,8 @@ export class Originators {
     const idx = this.index();
     const clean = cleanName(surface);
     // a named organisation or person inside the phrase ("a Dhaka Metropolitan Police spokesman")
+    // matchAll starts from the shared regex's lastIndex: always scan the whole phrase
+    CAP_SPAN.lastIndex = 0;
     const caps = [...clean.matchAll(CAP_SPAN)].map((m) => cleanName(m[0].replace(/[’']s$/, "")));
     const orgInside = caps.find(
       (c) => ORG_HEAD.test(c) || idx.acronyms.has(c.toUpperCase()) || IS_ACRONYM.test(c),
