@@ -1,6 +1,12 @@
 // The ingest pipeline for one article draft: dedupe, extract, store, reconcile — one transaction.
 import type { ArticleDraft, ExtractInput, Extraction } from "../core/types.js";
-import { findDuplicate, insertArticle, insertFigures, insertStatements } from "../store/articles.js";
+import {
+  type ArticleRow,
+  findDuplicate,
+  insertArticle,
+  insertFigures,
+  insertStatements,
+} from "../store/articles.js";
 import type { Store } from "../store/store.js";
 import { canonicalUrl, contentHash } from "./keys.js";
 
@@ -42,20 +48,23 @@ export function ingestDraft(
   const now = options.now ?? new Date();
   const key = draft.url ? canonicalUrl(draft.url) : null;
   const hash = contentHash(draft.text);
+  const duplicate = (dup: ArticleRow): IngestOutcome => ({
+    status: "duplicate",
+    articleId: dup.id,
+    title: dup.title,
+    published: dup.published,
+    figures: 0,
+    statements: 0,
+  });
+  // a re-run offers mostly stored articles: recognise them before paying for extraction
+  const known = findDuplicate(store, key, hash);
+  if (known) return duplicate(known);
   // extraction is pure and may be slow: do it before taking the write lock
   const extraction = steps.extract({ text: draft.text, title: draft.title, published: draft.published });
   return store.transaction(() => {
+    // checked again inside the transaction: another process may have stored it meanwhile
     const dup = findDuplicate(store, key, hash);
-    if (dup) {
-      return {
-        status: "duplicate",
-        articleId: dup.id,
-        title: dup.title,
-        published: dup.published,
-        figures: 0,
-        statements: 0,
-      } satisfies IngestOutcome;
-    }
+    if (dup) return duplicate(dup);
     const id = insertArticle(store, {
       ...draft,
       canonicalKey: key,
