@@ -5,11 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCommand } from "../../commands/index.js";
 import { renderBlocks } from "../../src/chat/render/blocks.js";
 import { type SlackSurface, startSlack } from "../../src/chat/slack/index.js";
-import { loadConfig } from "../../src/config.js";
 import type { Store } from "../../src/store/store.js";
 import { HOSTILE, hostileAlert } from "../fakes/alerts.js";
 import { newsroomStore } from "../fakes/newsroom.js";
-import { type FakeSlack, postSlashCommand, slashCommandFields, startFakeSlack } from "../fakes/slack.js";
+import {
+  type FakeSlack,
+  postSlashCommand,
+  slackHttpConfig,
+  slashCommandFields,
+  startFakeSlack,
+} from "../fakes/slack.js";
 
 const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 const NOW = new Date("2025-03-12T12:00:00Z");
@@ -21,17 +26,9 @@ let appUrl: string;
 beforeAll(async () => {
   fake = await startFakeSlack();
   store = await newsroomStore();
-  const config = loadConfig({
-    SLACK_BOT_TOKEN: "xoxb-fake",
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: fake.apiUrl,
-    SLACK_PORT: "0",
-    TOLLWATCH_HOST: "127.0.0.1",
-    SLACK_ALERT_CHANNEL: "C0ALERTS",
-  });
-  if (!config.ok) throw new Error("bad test config");
+  const config = slackHttpConfig(fake.apiUrl, SECRET);
   surface = await startSlack(
-    { config: config.value, store, log: pino({ level: "silent" }), now: () => NOW },
+    { config, store, log: pino({ level: "silent" }), now: () => NOW },
     { requestTimeoutMs: 500 },
   );
   appUrl = `http://127.0.0.1:${surface.port}`;

@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
+import { type Config, loadConfig } from "../../src/config.js";
 import { json, Wire, type WireRequest } from "./wire.js";
 
 export const FAKE_TEAM_ID = "T0NEWSROOM";
@@ -199,4 +200,18 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The bot's configuration for Slack HTTP mode against a fake at `apiUrl`, alerts to C0ALERTS. */
+export function slackHttpConfig(apiUrl: string, signingSecret: string): Config {
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: "xoxb-fake",
+    SLACK_SIGNING_SECRET: signingSecret,
+    SLACK_API_URL: apiUrl,
+    SLACK_PORT: "0",
+    TOLLWATCH_HOST: "127.0.0.1",
+    SLACK_ALERT_CHANNEL: "C0ALERTS",
+  });
+  if (!config.ok) throw new Error(config.error.message);
+  return config.value;
 }

@@ -4,13 +4,13 @@
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SlackSurface, startSlack } from "../../src/chat/slack/index.js";
-import { loadConfig } from "../../src/config.js";
 import type { Store } from "../../src/store/store.js";
 import { newsroomStore } from "../fakes/newsroom.js";
 import {
   type FakeSlack,
   postSlashCommand,
   signSlackRequest,
+  slackHttpConfig,
   slashCommandFields,
   startFakeSlack,
 } from "../fakes/slack.js";
@@ -24,16 +24,8 @@ let appUrl: string;
 beforeAll(async () => {
   fake = await startFakeSlack();
   store = await newsroomStore();
-  const config = loadConfig({
-    SLACK_BOT_TOKEN: "xoxb-fake",
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: fake.apiUrl,
-    SLACK_PORT: "0",
-    TOLLWATCH_HOST: "127.0.0.1",
-    SLACK_ALERT_CHANNEL: "C0ALERTS",
-  });
-  if (!config.ok) throw new Error(config.error.message);
-  surface = await startSlack({ config: config.value, store, log: pino({ level: "silent" }) });
+  const config = slackHttpConfig(fake.apiUrl, SECRET);
+  surface = await startSlack({ config, store, log: pino({ level: "silent" }) });
   appUrl = `http://127.0.0.1:${surface.port}`;
 });
 
