@@ -101,24 +101,94 @@ export function judge(f: FigureFact, g: FigureFact): Verdict | null {
   return { kind: "revision", key, figure: f, other: g };
 }
 
+/** a is newer than b: by article date at the precision both have, then storage (ingest) order. */
+export function isNewer(a: FigureFact, b: FigureFact): boolean {
+  const c = compareDates(a.published, b.published);
+  return c === null || c === 0 ? a.id > b.id : c > 0;
+}
+
+const slotKey = (f: FigureFact) => `${f.storyId}\u0000${f.measure}\u0000${f.group}`;
+
 /**
- * Judges each incoming figure against everything known before it (existing figures, then the
- * incoming ones already judged), in order.
+ * Each originator's latest comparable figure per story × measure × group (by article date, then
+ * storage order). Pure and independent of the order the figures are listed in.
+ */
+export function latestByOriginator(facts: readonly FigureFact[]): Map<string, Map<string, FigureFact>> {
+  const slots = new Map<string, Map<string, FigureFact>>();
+  for (const f of facts) {
+    if (!isComparable(f)) continue;
+    const k = slotKey(f);
+    const slot = slots.get(k) ?? new Map<string, FigureFact>();
+    slots.set(k, slot);
+    const cur = slot.get(f.originator!);
+    if (!cur || isNewer(f, cur)) slot.set(f.originator!, f);
+  }
+  return slots;
+}
+
+/**
+ * The disagreements standing now: pairs of originators whose latest figures in a slot do not
+ * overlap, as dedupe keys. Pure; it does not depend on the order figures arrived in.
+ */
+export function openDisagreements(facts: readonly FigureFact[]): string[] {
+  const keys = new Set<string>();
+  for (const slot of latestByOriginator(facts).values()) {
+    const latest = [...slot.values()];
+    for (let i = 0; i < latest.length; i++)
+      for (let j = i + 1; j < latest.length; j++) {
+        const v = judge(latest[i]!, latest[j]!);
+        if (v?.kind === "disagreement") keys.add(v.key);
+      }
+  }
+  return [...keys].sort();
+}
+
+/**
+ * Judges each incoming figure, in order, against what is known before it (existing figures, then
+ * the incoming ones already judged): against its own originator's latest figure in the slot (an
+ * update, a revision or a confirmation) and, when it is that originator's new latest figure,
+ * against every other originator's latest figure (a disagreement or nothing). Earlier values of
+ * other originators are not compared: they were judged when they were the latest. `existing` may
+ * hold a slot's whole history or only each originator's latest figure plus the earlier figures of
+ * the same value (what the store hands in): the verdicts are the same.
  */
 export function decide(existing: readonly FigureFact[], incoming: readonly FigureFact[]): Verdict[] {
-  const known: FigureFact[] = [...existing];
+  const slots = latestByOriginator(existing);
+  // every value each originator gave per slot, to recognise a repeat citation of an older value
+  const given = new Map<string, FigureFact[]>();
+  const remember = (f: FigureFact) => {
+    const k = `${slotKey(f)}\u0000${f.originator}`;
+    const list = given.get(k);
+    if (list) list.push(f);
+    else given.set(k, [f]);
+  };
+  for (const f of existing) if (isComparable(f)) remember(f);
   const verdicts: Verdict[] = [];
   for (const f of incoming) {
+    if (!isComparable(f)) continue;
+    const k = slotKey(f);
+    const slot = slots.get(k) ?? new Map<string, FigureFact>();
+    slots.set(k, slot);
+    const own = slot.get(f.originator!);
     const mine: Verdict[] = [];
-    for (const g of known) {
-      const v = judge(f, g);
-      if (v) mine.push(v);
-    }
+    const againstOwn = own ? judge(f, own) : null;
+    if (againstOwn) mine.push(againstOwn);
     // a value the originator already gave is a citation: it revises nothing, even when the
     // originator has moved on since (its change was judged when the new value arrived)
-    const repeat = mine.some((v) => v.kind === "confirmation");
-    verdicts.push(...(repeat ? mine.filter((v) => v.kind !== "revision") : mine));
-    known.push(f);
+    const earlier = given.get(`${k}\u0000${f.originator}`) ?? [];
+    const repeat = earlier.find((g) => g !== own && judge(f, g)?.kind === "confirmation");
+    if (repeat && againstOwn?.kind === "revision") mine.splice(0, 1, judge(f, repeat)!);
+    const newLatest = !own || isNewer(f, own);
+    if (newLatest) {
+      for (const [originator, g] of slot) {
+        if (originator === f.originator) continue;
+        const v = judge(f, g);
+        if (v) mine.push(v);
+      }
+      slot.set(f.originator!, f);
+    }
+    verdicts.push(...mine);
+    remember(f);
   }
   return verdicts;
 }
@@ -135,7 +205,7 @@ export interface AlertGroup {
 
 /**
  * One alert per new figure, kind and other originator, covering every value pair not alerted
- * before (`known`): a figure at odds with two earlier values of one originator is one alert.
+ * before (`known`).
  */
 export function alertGroups(
   verdicts: readonly Verdict[],

@@ -2,7 +2,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MEASURES, QUALIFIERS, type Qualifier } from "../../src/core/types.js";
-import { alertGroups, decide, type FigureFact, judge } from "../../src/reconcile/decide.js";
+import {
+  alertGroups,
+  decide,
+  type FigureFact,
+  judge,
+  latestByOriginator,
+  openDisagreements,
+} from "../../src/reconcile/decide.js";
 import { intervalOf, materiallyDifferent, overlaps } from "../../src/reconcile/interval.js";
 
 let nextId = 1;
@@ -89,9 +96,11 @@ describe("judge", () => {
     const update = fact({ count: 2053, published: "2025-08-17" });
     const reprint = fact({ count: 320, published: "2025-08-16" });
     expect(decide([first, update], [reprint]).map((v) => v.kind)).toEqual(["confirmation"]);
-    // a value never given before, older and lower, is flagged
+    // a value never given before, older and lower, is flagged once, against the latest value
     const stale = fact({ count: 250, published: "2025-08-15" });
-    expect(decide([first, update], [stale]).map((v) => v.kind)).toEqual(["revision", "revision"]);
+    const verdicts = decide([first, update], [stale]);
+    expect(verdicts.map((v) => v.kind)).toEqual(["revision"]);
+    expect(verdicts[0]!.other.count).toBe(2053);
   });
 
   it("leaves two values of one originator within one article alone, but not two originators", () => {
@@ -121,22 +130,55 @@ describe("judge", () => {
   });
 });
 
-describe("alertGroups", () => {
-  it("makes one alert of a new figure at odds with two values of one originator, and none again", () => {
-    const sohr125 = fact({ count: 125, originator: "SOHR" });
-    const sohr130 = fact({ count: 130, originator: "SOHR" });
-    const gov = fact({ count: 200, qualifier: "min", originator: "Gov" });
+describe("decide against each originator's latest figure", () => {
+  it("compares a new figure with the other originator's latest value only, and alerts once per value pair", () => {
+    const sohr125 = fact({ count: 125, originator: "SOHR", published: "2025-03-08" });
+    const sohr130 = fact({ count: 130, originator: "SOHR", published: "2025-03-09" });
+    const gov = fact({ count: 200, qualifier: "min", originator: "Gov", published: "2025-03-09" });
     const groups = alertGroups(decide([sohr125, sohr130], [gov]));
     expect(groups).toHaveLength(1);
-    expect(groups[0]!.others.map((o) => o.count)).toEqual([125, 130]);
-    expect(groups[0]!.keys).toHaveLength(2);
-    // a later copy of the government figure: every pair is known, nothing to alert
-    const again = fact({ count: 200, qualifier: "min", originator: "Gov" });
+    expect(groups[0]!.others.map((o) => o.count)).toEqual([130]);
+    expect(groups[0]!.keys).toHaveLength(1);
+    // a later copy of the government figure: the pair is known, nothing to alert
+    const again = fact({ count: 200, qualifier: "min", originator: "Gov", published: "2025-03-09" });
     const known = new Set(groups[0]!.keys);
     expect(alertGroups(decide([sohr125, sohr130, gov], [again]), known)).toEqual([]);
     // a materially new value does alert
-    const more = fact({ count: 260, qualifier: "min", originator: "Gov" });
+    const more = fact({ count: 260, qualifier: "min", originator: "Gov", published: "2025-03-10" });
     expect(alertGroups(decide([sohr125, sohr130, gov], [more]), known)).toHaveLength(1);
+  });
+
+  it("does not compare an older report arriving late with other originators", () => {
+    const a = fact({ count: 300, originator: "A", published: "2025-03-10" });
+    const b = fact({ count: 310, originator: "B", published: "2025-03-10" });
+    // A's figure from two days earlier: stale against B's latest, so no disagreement; against A's
+    // own latest it is older news with another value, flagged as a revision
+    const late = fact({ count: 90, originator: "A", published: "2025-03-08" });
+    expect(decide([a, b], [late]).map((v) => [v.kind, v.other.originator])).toEqual([["revision", "A"]]);
+  });
+
+  it("takes a rising toll from one originator as an update, and compares it with the others' latest", () => {
+    const a1 = fact({ count: 100, originator: "A", published: "2025-03-08" });
+    const b1 = fact({ count: 100, originator: "B", published: "2025-03-08" });
+    const a2 = fact({ count: 130, originator: "A", published: "2025-03-09" });
+    expect(decide([a1, b1], [a2]).map((v) => v.kind)).toEqual(["update", "disagreement"]);
+    const b2 = fact({ count: 130, originator: "B", published: "2025-03-09" });
+    // B catches up: agrees with A's latest, no alert
+    expect(decide([a1, b1, a2], [b2]).map((v) => v.kind)).toEqual(["update"]);
+  });
+
+  it("gives the same verdicts with a slot's whole history or with each originator's latest figure", () => {
+    const history = [
+      fact({ count: 100, originator: "A", published: "2025-03-08" }),
+      fact({ count: 120, originator: "B", published: "2025-03-08" }),
+      fact({ count: 140, originator: "A", published: "2025-03-09" }),
+      fact({ count: 400, originator: "C", published: "2025-03-09" }),
+    ];
+    const incoming = [fact({ count: 100, originator: "A", published: "2025-03-08" })];
+    const latest = [...latestByOriginator(history).values()].flatMap((m) => [...m.values()]);
+    const sameValue = history.filter((f) => f.originator === "A" && f.count === 100);
+    const keyed = (vs: ReturnType<typeof decide>) => vs.map((v) => `${v.kind}:${v.key}`);
+    expect(keyed(decide([...latest, ...sameValue], incoming))).toEqual(keyed(decide(history, incoming)));
   });
 });
 
@@ -156,14 +198,14 @@ const figureArb = fc.record({
 type Generated = typeof figureArb extends fc.Arbitrary<infer T> ? T : never;
 const toFacts = (list: Generated[]) => list.map((r, i) => fact({ ...r, id: i + 1, articleId: i + 1 }));
 
-const disagreementKeys = (facts: FigureFact[]) =>
-  [
-    ...new Set(
-      decide([], facts)
-        .filter((v) => v.kind === "disagreement")
-        .map((v) => v.key),
-    ),
-  ].sort();
+/** The keys of every alert raised when the figures arrive one by one in this order. */
+function alertedKeys(facts: FigureFact[]): Set<string> {
+  const known = new Set<string>();
+  for (let i = 0; i < facts.length; i++)
+    for (const g of alertGroups(decide(facts.slice(0, i), [facts[i]!]), known))
+      for (const k of g.keys) known.add(k);
+  return known;
+}
 
 describe("properties", () => {
   it("overlap is symmetric and every interval overlaps itself", () => {
@@ -205,24 +247,48 @@ describe("properties", () => {
     );
   });
 
-  it("the set of disagreements does not depend on ingest order", () => {
-    fc.assert(
-      fc.property(
-        fc.array(figureArb, { minLength: 1, maxLength: 14 }).chain((list) =>
-          fc.tuple(
-            fc.constant(list),
-            fc.shuffledSubarray(
-              list.map((_, i) => i),
-              { minLength: list.length },
-            ),
-          ),
-        ),
-        ([list, order]) => {
-          const facts = toFacts(list);
-          const permuted = order.map((i) => facts[i]!);
-          expect(disagreementKeys(permuted)).toEqual(disagreementKeys(facts));
-        },
+  const permutations = fc.array(figureArb, { minLength: 1, maxLength: 14 }).chain((list) =>
+    fc.tuple(
+      fc.constant(list),
+      fc.shuffledSubarray(
+        list.map((_, i) => i),
+        { minLength: list.length },
       ),
+    ),
+  );
+
+  it("the set of open disagreements (among each originator's latest figures) does not depend on ingest order", () => {
+    fc.assert(
+      fc.property(permutations, ([list, order]) => {
+        const facts = toFacts(list);
+        const permuted = order.map((i) => facts[i]!);
+        expect(openDisagreements(permuted)).toEqual(openDisagreements(facts));
+      }),
+    );
+  });
+
+  it("whatever the ingest order, every open disagreement has been alerted", () => {
+    fc.assert(
+      fc.property(permutations, ([list, order]) => {
+        const facts = toFacts(list);
+        const permuted = order.map((i) => facts[i]!);
+        const alerted = alertedKeys(permuted);
+        for (const key of openDisagreements(facts)) expect(alerted.has(key)).toBe(true);
+      }),
+    );
+  });
+
+  it("a repeat of an originator's latest figure never raises an alert", () => {
+    fc.assert(
+      fc.property(fc.array(figureArb, { minLength: 1, maxLength: 10 }), fc.nat(), (list, pick) => {
+        const facts = toFacts(list);
+        const slots = [...latestByOriginator(facts).values()].flatMap((m) => [...m.values()]);
+        fc.pre(slots.length > 0);
+        const latest = slots[pick % slots.length]!;
+        const copy = { ...latest, id: facts.length + 1, articleId: facts.length + 1 };
+        const known = alertedKeys(facts);
+        expect(alertGroups(decide(facts, [copy]), known)).toEqual([]);
+      }),
     );
   });
 });
