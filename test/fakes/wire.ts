@@ -13,6 +13,8 @@ export interface WireRequest {
   body: unknown;
   /** How the fake answered: a status, or "hang" / "reset". */
   answered?: number | "hang" | "reset";
+  /** When the whole body had arrived (performance.now() of this process). */
+  receivedAt: number;
 }
 
 export type Fault =
@@ -83,6 +85,7 @@ export class Wire {
       headers: req.headers,
       raw,
       body: parseBody(req.headers["content-type"], raw),
+      receivedAt: performance.now(),
     };
     this.requests.push(record);
     const slot = this.faults.find((f) => f.remaining > 0 && f.match(record));
