@@ -114,6 +114,25 @@ export function isOutlet(s: string): boolean {
 /** Finds every capitalised run in text[from, to). */
 export function nameRuns(text: string, from = 0, to = text.length): NameRun[] {
   const out: NameRun[] = [];
+  forEachRunMatch(text, from, to, (start, end) => {
+    for (const run of makeRuns(text.slice(start, end), start)) out.push(run);
+  });
+  return out;
+}
+
+/** Does text[start, end) hold a space or no-break space (so a run match of more than one word)? */
+function hasRunSpace(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (isRunSpace(text.charCodeAt(k))) return true;
+  return false;
+}
+
+/** Calls `found` with the offsets of every match of RUN_RE in text[from, to), in order. */
+function forEachRunMatch(
+  text: string,
+  from: number,
+  to: number,
+  found: (start: number, end: number) => void,
+): void {
   const slice = to === text.length ? text : text.slice(0, to);
   // A global search with RUN_RE tries the whole pattern at every offset, which is slow with \p{…}
   // classes; a run can only start at an upper-case letter or at a particle ("al-"), so find those
@@ -143,15 +162,13 @@ export function nameRuns(text: string, from = 0, to = text.length): NameRun[] {
     }
     if (candidate) {
       RUN_AT_RE.lastIndex = i;
-      const m = RUN_AT_RE.exec(slice);
-      if (m !== null) {
-        for (const run of makeRuns(m[0], i)) out.push(run);
+      if (RUN_AT_RE.test(slice)) {
         next = RUN_AT_RE.lastIndex;
+        found(i, next);
       }
     }
     i = next;
   }
-  return out;
 }
 
 /** Offsets ≥ from of a particle's first letter with a hyphen or apostrophe within three characters. */
@@ -252,12 +269,39 @@ function makeRun(tokens: NameToken[]): NameRun | null {
 
 const bare = (w: string) => (w.charCodeAt(w.length - 1) === 46 ? w.slice(0, -1) : w).toLowerCase();
 
+// What each word is, by its lower-case form without a final dot: computed once per distinct word
+// instead of lower-casing the same token for every list it is looked up in.
+const NOT_NAME = 1;
+const ORG = 2;
+const PLACE = 4;
+const TITLE = 8;
+const TITLE_MODIFIER = 16;
+const WORD_FLAGS = new Map<string, number>();
+const MAX_WORD_FLAGS = 50_000;
+
+function wordFlags(w: string): number {
+  let f = WORD_FLAGS.get(w);
+  if (f === undefined) {
+    const b = bare(w);
+    f =
+      (NOT_NAMES.has(b) ? NOT_NAME : 0) |
+      (ORG_WORDS.has(b) ? ORG : 0) |
+      (PLACE_WORDS.has(b) ? PLACE : 0) |
+      (TITLES.has(b) ? TITLE : 0) |
+      (TITLE_MODIFIERS.has(b) ? TITLE_MODIFIER : 0);
+    // bounded: a long-running process sees an open-ended vocabulary
+    if (WORD_FLAGS.size >= MAX_WORD_FLAGS) WORD_FLAGS.clear();
+    WORD_FLAGS.set(w, f);
+  }
+  return f;
+}
+
 export function isTitleWord(w: string): boolean {
-  return TITLES.has(bare(w));
+  return (wordFlags(w) & TITLE) !== 0;
 }
 
 export function isOrgWord(w: string): boolean {
-  return ORG_WORDS.has(bare(w));
+  return (wordFlags(w) & ORG) !== 0;
 }
 
 const ACRONYM_RE = /^\p{Lu}{2,6}$/u;
@@ -268,12 +312,13 @@ export function isAcronym(w: string): boolean {
 }
 
 export function looksLikeOrg(tokens: readonly string[]): boolean {
-  if (tokens.some((t) => isOrgWord(t))) return true;
+  for (const t of tokens) if (wordFlags(t) & ORG) return true;
   return tokens.length === 1 && isAcronym(tokens[0]!);
 }
 
 export function looksLikePlace(tokens: readonly string[]): boolean {
-  return tokens.some((t) => PLACE_WORDS.has(bare(t)));
+  for (const t of tokens) if (wordFlags(t) & PLACE) return true;
+  return false;
 }
 
 /**
@@ -283,19 +328,15 @@ export function looksLikePlace(tokens: readonly string[]): boolean {
 export function splitTitle(tokens: readonly NameToken[]): { role: NameToken[]; name: NameToken[] } {
   let lastTitle = -1;
   for (let i = 0; i < tokens.length; i++) {
-    const w = bare(tokens[i]!.text);
-    if (!TITLES.has(w)) continue;
+    const f = wordFlags(tokens[i]!.text);
+    if (!(f & TITLE)) continue;
     // "Foreign" or "High" are titles only when another title word follows
-    if (
-      TITLE_MODIFIERS.has(w) &&
-      !tokens.slice(i + 1).some((t) => TITLES.has(bare(t.text)) && !TITLE_MODIFIERS.has(bare(t.text)))
-    )
-      continue;
+    if (f & TITLE_MODIFIER && !titleFollows(tokens, i + 1)) continue;
     lastTitle = i;
     // "Secretary of State", "Minister for Foreign Affairs": the connector and the next word are the title
-    while (lastTitle + 2 < tokens.length && /^(?:of|for)$/.test(tokens[lastTitle + 1]!.text)) {
+    while (lastTitle + 2 < tokens.length && isOfOrFor(tokens[lastTitle + 1]!.text)) {
       lastTitle += 2;
-      while (lastTitle + 1 < tokens.length && /^(?:the|and)$/.test(tokens[lastTitle + 1]!.text)) lastTitle++;
+      while (lastTitle + 1 < tokens.length && isTheOrAnd(tokens[lastTitle + 1]!.text)) lastTitle++;
     }
     i = lastTitle;
   }
@@ -303,10 +344,20 @@ export function splitTitle(tokens: readonly NameToken[]): { role: NameToken[]; n
   return { role: tokens.slice(0, lastTitle + 1), name: tokens.slice(lastTitle + 1) };
 }
 
+/** Is some token from `from` on a title word that is not a mere modifier? */
+function titleFollows(tokens: readonly NameToken[], from: number): boolean {
+  for (let k = from; k < tokens.length; k++)
+    if ((wordFlags(tokens[k]!.text) & (TITLE | TITLE_MODIFIER)) === TITLE) return true;
+  return false;
+}
+
+const isOfOrFor = (w: string) => w === "of" || w === "for";
+const isTheOrAnd = (w: string) => w === "the" || w === "and";
+
 /** Drops sentence-initial function words ("Meanwhile", "The") from the front of a run. */
 export function stripLeading(tokens: NameToken[]): NameToken[] {
   let i = 0;
-  while (i < tokens.length && NOT_NAMES.has(bare(tokens[i]!.text))) i++;
+  while (i < tokens.length && wordFlags(tokens[i]!.text) & NOT_NAME) i++;
   // connectors left at the front after stripping ("On" in "On Saturday" was stripped; "of" stays impossible)
   while (i < tokens.length && CONNECTORS.has(tokens[i]!.text)) i++;
   return i ? tokens.slice(i) : tokens;
@@ -331,50 +382,87 @@ function isAscii(s: string): boolean {
  * neither institutions nor places, and titled single names ("President Sharaa", "Mr Lammy").
  */
 export class NameIndex {
-  /** Every person mention, in text order. */
-  readonly persons: PersonMention[] = [];
   /** One entry per distinct name (first mention, first role given), in order of first mention. */
-  private readonly distinct: PersonMention[] = [];
-  private readonly byName = new Map<string, PersonMention>();
-  private readonly byKey = new Map<string, PersonMention[]>();
+  private readonly distinct: Person[] = [];
+  private readonly byName = new Map<string, Person>();
+  private readonly byKey = new Map<string, Person[]>();
 
   constructor(readonly text: string) {
-    for (const run of nameRuns(text)) {
-      const tokens = stripLeading(run.tokens);
-      if (!tokens.length) continue;
-      const split = splitTitle(tokens);
-      const role = split.role;
-      let name = split.name;
-      // "Ali Sheha of Baniyas": a connector after a personal name starts a place or institution
-      const cut = name.findIndex((t) => /^(?:of|for|the)$/.test(t.text));
-      if (cut > 0) name = name.slice(0, cut);
-      const words = name.map((t) => t.text);
-      if (!words.length || looksLikeOrg(words) || looksLikePlace(words)) continue;
-      if (run.possessive && !role.length && words.length < 2) continue;
-      if (words.length < 2 && !role.length) continue;
-      if (words.length > 5) continue;
-      if (words.every((w) => isAcronym(w))) continue;
-      // an article before a single word is a common noun use ("an Alawite")
-      const before = text.slice(Math.max(0, run.start - 4), run.start);
-      if (words.length < 2 && /\b(?:an?|the)\s+$/i.test(before) && !role.length) continue;
-      const first = name[0]!;
-      const last = name[name.length - 1]!;
-      const lowerRole = role.length ? joinTokens(role) : roleBefore(text, run.start);
-      const p: PersonMention = { name: words.join(" "), role: lowerRole, start: first.start, end: last.end };
-      this.persons.push(p);
-      const known = this.byName.get(p.name);
-      if (known) {
-        if (!known.role && p.role) known.role = p.role;
-        continue;
-      }
-      const d = { ...p };
-      this.byName.set(p.name, d);
-      this.distinct.push(d);
-      const key = nameKey(words[words.length - 1]!);
-      const list = this.byKey.get(key);
-      if (list) list.push(d);
-      else this.byKey.set(key, [d]);
+    forEachRunMatch(text, 0, text.length, (start, end) => {
+      // a match of one word makes a run of one token, which is never a person (below)
+      if (!hasRunSpace(text, start, end)) return;
+      for (const run of makeRuns(text.slice(start, end), start)) this.add(run);
+    });
+  }
+
+  private add(run: NameRun): void {
+    if (run.tokens.length < 2) return;
+    const tokens = stripLeading(run.tokens);
+    // one token: no room for a title before the name, and a lone untitled word is not indexed
+    if (tokens.length < 2) return;
+    const split = splitTitle(tokens);
+    const role = split.role;
+    let name = split.name;
+    // "Ali Sheha of Baniyas": a connector after a personal name starts a place or institution
+    const cut = name.findIndex((t) => t.text === "of" || t.text === "for" || t.text === "the");
+    if (cut > 0) name = name.slice(0, cut);
+    const words = name.map((t) => t.text);
+    if (!words.length || looksLikeOrg(words) || looksLikePlace(words)) return;
+    if (words.length < 2 && !role.length) return;
+    if (words.length > 5) return;
+    if (words.every((w) => isAcronym(w))) return;
+    const first = name[0]!;
+    const last = name[name.length - 1]!;
+    // a role written before the run is read only if the mention's role is ever asked for (roleOf)
+    const m: Mention = {
+      name: words.join(" "),
+      role: role.length ? joinTokens(role) : undefined,
+      runStart: run.start,
+      start: first.start,
+      end: last.end,
+    };
+    const known = this.byName.get(m.name);
+    if (known) {
+      known.mentions.push(m);
+      return;
     }
+    const d: Person = { name: m.name, start: m.start, end: m.end, role: undefined, mentions: [m] };
+    this.byName.set(m.name, d);
+    this.distinct.push(d);
+    const key = nameKey(words[words.length - 1]!);
+    const list = this.byKey.get(key);
+    if (list) list.push(d);
+    else this.byKey.set(key, [d]);
+  }
+
+  /** Every person mention, in text order. */
+  get persons(): PersonMention[] {
+    const all: Mention[] = [];
+    for (const d of this.distinct) for (const m of d.mentions) all.push(m);
+    all.sort((a, b) => a.runStart - b.runStart);
+    return all.map((m) => ({ name: m.name, role: this.mentionRole(m), start: m.start, end: m.end }));
+  }
+
+  private mentionRole(m: Mention): string | null {
+    if (m.role === undefined) m.role = roleBefore(this.text, m.runStart);
+    return m.role;
+  }
+
+  /** The first role given to the person in text order (the first mention's, when none is). */
+  private roleOf(d: Person): string | null {
+    if (d.role !== undefined) return d.role;
+    const mentions = d.mentions;
+    let role = this.mentionRole(mentions[0]!);
+    for (let k = 1; !role && k < mentions.length; k++) {
+      const r = this.mentionRole(mentions[k]!);
+      if (r) role = r;
+    }
+    d.role = role;
+    return role;
+  }
+
+  private view(d: Person): PersonMention {
+    return { name: d.name, role: this.roleOf(d), start: d.start, end: d.end };
   }
 
   /**
@@ -386,7 +474,7 @@ export class NameIndex {
     if (!words.length) return null;
     const list = this.byKey.get(nameKey(words[words.length - 1]!));
     if (!list) return null;
-    let best: PersonMention | null = null;
+    let best: Person | null = null;
     let bestLen = 0;
     for (const p of list.length > 50 ? list.slice(0, 50) : list) {
       const len = p.name.split(" ").length;
@@ -397,7 +485,7 @@ export class NameIndex {
         bestLen = len;
       }
     }
-    return best ? { ...best } : null;
+    return best ? this.view(best) : null;
   }
 
   /** The person whose title or role contains `head` ("president"), most recently introduced before `at`. */
@@ -412,10 +500,29 @@ export class NameIndex {
     }
     for (let i = lo - 1; i >= 0 && i >= lo - 300; i--) {
       const p = this.distinct[i]!;
-      if (p.role && re.test(p.role)) return { ...p };
+      const role = this.roleOf(p);
+      if (role && re.test(role)) return this.view(p);
     }
     return null;
   }
+}
+
+/** A person mention as indexed; `role` undefined until read (roleBefore is costly and rarely needed). */
+interface Mention {
+  name: string;
+  role: string | null | undefined;
+  runStart: number;
+  start: number;
+  end: number;
+}
+
+interface Person {
+  name: string;
+  start: number;
+  end: number;
+  /** Undefined until read. */
+  role: string | null | undefined;
+  mentions: Mention[];
 }
 
 const ROLE_HEAD_RES = new Map<string, RegExp>();
@@ -447,8 +554,7 @@ function roleBefore(text: string, at: number): string | null {
     const cleaned = app[1]!.trim().replace(/^(?:the|a|an)\s+/i, "");
     if (
       words.length <= 10 &&
-      (words.some((w) => TITLES.has(bare(w)) && !TITLE_MODIFIERS.has(bare(w))) ||
-        ROLE_NOUNS_ANY.test(cleaned))
+      (words.some((w) => (wordFlags(w) & (TITLE | TITLE_MODIFIER)) === TITLE) || ROLE_NOUNS_ANY.test(cleaned))
     )
       return cleaned;
   }
