@@ -4,36 +4,61 @@ import type { AlertFigure } from "../core/alert.js";
 import type { Figure } from "../core/types.js";
 import type { ReconcileStep, StoredArticle } from "../ingest/pipeline.js";
 import { insertAlert, knownAlertKeys } from "../store/alerts.js";
-import { setArticleStory } from "../store/articles.js";
+import { dayNumber, setArticleStory } from "../store/articles.js";
 import {
+  clearSlotLatest,
   type FigureView,
-  listComparableSlotFigures,
+  listArticleFigures,
+  listNearValueFigures,
+  listSlotLatest,
   listStoryFigures,
   setFigureResolution,
+  setSlotLatest,
 } from "../store/figures.js";
-import { addAlias, createOriginator, listKnownOriginators, renameOriginator } from "../store/originators.js";
+import {
+  addAlias,
+  createOriginator,
+  findOriginatorByAliasKey,
+  listKnownOriginators,
+  renameOriginator,
+} from "../store/originators.js";
 import type { Store } from "../store/store.js";
 import {
+  addTermPostings,
   createStory,
   findStoryByName,
   getStory,
-  recentArticleTerms,
+  type PostingRole,
   setArticleTerms,
   storyNameTaken,
+  termDayCounts,
+  termPostings,
   updateStoryTerms,
 } from "../store/stories.js";
-import { alertGroups, decide, type FigureFact, isAlertVerdict, type Verdict } from "./decide.js";
+import {
+  alertGroups,
+  decide,
+  type FigureFact,
+  isAlertVerdict,
+  isComparable,
+  latestByOriginator,
+  type Verdict,
+} from "./decide.js";
 import { describeFigure } from "./describe.js";
 import { type Interval, intervalOf, rangeInterval } from "./interval.js";
-import { aliasKey, resolveOriginator } from "./originators.js";
+import { aliasesOf, aliasKey, cleanName, resolveOriginator } from "./originators.js";
 import {
   articleTerms,
-  matchStory,
+  distinctiveShares,
+  matchShared,
   mergeTerms,
+  type SharedTerm,
   STORY_WINDOW_DAYS,
-  type StoryCandidate,
   storyName,
 } from "./stories.js";
+
+/** Recent articles read per term of a new article, newest first: enough to find its story. */
+export const POSTINGS_PER_TERM = 40;
 
 export interface ReconcileConfig {
   /** Where every new alert is to be delivered: one delivery row each. */
@@ -50,6 +75,39 @@ export function assignStory(
 ): number {
   const terms = articleTerms(article.draft.text, article.draft.title);
   setArticleTerms(store, article.id, terms);
+  // the story window around the article's news day, read through indexes
+  const ingestDay = dayNumber(options.now.toISOString()) ?? 0;
+  const published = dayNumber(article.draft.published);
+  const day = published ?? ingestDay;
+  // as before the index: two articles are compared on their published dates when both have one,
+  // else on the days they arrived
+  const around = (d: number, roles: string) => ({
+    from: d - STORY_WINDOW_DAYS,
+    to: d + STORY_WINDOW_DAYS,
+    roles,
+  });
+  const windows =
+    published === null
+      ? [around(ingestDay, "IBU")]
+      : published === ingestDay
+        ? [around(day, "PBU")]
+        : [around(published, "PB"), around(ingestDay, "U")];
+  const filed: { day: number; role: PostingRole }[] =
+    published === null
+      ? [{ day: ingestDay, role: "U" }]
+      : published === ingestDay
+        ? [{ day, role: "B" }]
+        : [
+            { day: published, role: "P" },
+            { day: ingestDay, role: "I" },
+          ];
+  const counts = termDayCounts(
+    store,
+    terms.map((t) => t[0]),
+    day - STORY_WINDOW_DAYS,
+    day + STORY_WINDOW_DAYS,
+  );
+  const shares = distinctiveShares(terms, (t) => counts.holding.get(t) ?? 0, counts.articles);
   let storyId: number | undefined;
   let created = false;
   const forced = options.story?.trim();
@@ -62,25 +120,24 @@ export function assignStory(
       created = true;
     }
   } else {
-    const recent = recentArticleTerms(
-      store,
-      { published: article.draft.published, ingestedAt: options.now.toISOString() },
-      STORY_WINDOW_DAYS,
-      article.id,
-    );
-    const byStory = new Map<number, StoryCandidate>();
-    for (const r of recent) {
-      const c = byStory.get(r.storyId) ?? { storyId: r.storyId, articles: [] };
-      c.articles.push(r.terms);
-      byStory.set(r.storyId, c);
-    }
-    storyId = matchStory(terms, [...byStory.values()])?.storyId;
+    const shared: SharedTerm[] = [];
+    for (const w of windows)
+      for (const t of terms)
+        for (const p of termPostings(store, t[0], w, article.id, POSTINGS_PER_TERM))
+          shared.push({ term: t[0], ...p });
+    storyId = matchShared(terms, shares, shared)?.storyId;
     if (storyId === undefined) {
       const name = storyName(terms, (n) => storyNameTaken(store, n));
       storyId = createStory(store, name, terms, false, options.now);
       created = true;
     }
   }
+  addTermPostings(
+    store,
+    article.id,
+    filed,
+    terms.map((t) => ({ term: t[0], share: shares.get(t[0]) ?? 0, kind: t[3] })),
+  );
   const story = created ? undefined : getStory(store, storyId);
   if (story) updateStoryTerms(store, storyId, mergeTerms([story.terms, terms]), options.now);
   setArticleStory(store, article.id, storyId);
@@ -94,6 +151,12 @@ export function resolveOriginatorId(
   surface: string | null,
   now: Date,
 ): number | null {
+  // the common case, a name already known under this very spelling: one indexed lookup
+  const known = findOriginatorByAliasKey(store, aliasKey(cleanName(source)));
+  if (known !== undefined && (!surface || surface === source)) {
+    for (const a of aliasesOf(source)) addAlias(store, known, a, aliasKey(a));
+    return known;
+  }
   const resolution = resolveOriginator(source, listKnownOriginators(store));
   if (!resolution) return null;
   let id: number;
@@ -204,6 +267,27 @@ export function raiseAlerts(
   return ids;
 }
 
+/** Records each originator's latest comparable figure per slot among these, where it is one of `only`'s. */
+function recordLatest(
+  store: Store,
+  facts: readonly FigureFact[],
+  views: Map<number, FigureView>,
+  only?: number,
+) {
+  for (const slot of latestByOriginator(facts).values())
+    for (const f of slot.values()) {
+      const originatorId = views.get(f.id)?.originatorId;
+      if (originatorId == null || (only !== undefined && f.articleId !== only)) continue;
+      setSlotLatest(store, { storyId: f.storyId, measure: f.measure, group: f.group, originatorId }, f.id);
+    }
+}
+
+/** Works out a story's latest figure per originator and slot again (after a merge or split). */
+export function refreshSlotLatest(store: Store, storyId: number, views = listStoryFigures(store, storyId)) {
+  clearSlotLatest(store, storyId);
+  recordLatest(store, factsOf(views), new Map(views.map((v) => [v.id, v])));
+}
+
 /** Re-runs every decision of a story in storage order (after a merge or split); alerts already raised stay single. */
 export function reconcileStory(
   store: Store,
@@ -212,8 +296,12 @@ export function reconcileStory(
   now: Date,
 ): number[] {
   const views = listStoryFigures(store, storyId);
+  refreshSlotLatest(store, storyId, views);
   return raiseAlerts(store, decide([], factsOf(views)), views, destinations, now);
 }
+
+/** A materially equal count is within 1% (at least one unit): a little more slack finds every candidate. */
+const valueSlack = (count: number) => 1 + Math.abs(count) * 0.02;
 
 export function reconcileArticle(
   store: Store,
@@ -237,12 +325,29 @@ export function reconcileArticle(
     const iv = intervals[i] ?? null;
     setFigureResolution(store, figureId, originatorId, iv?.low ?? null, iv?.high ?? null);
   });
-  // decisions compare comparable figures of one story × measure × group only: the incoming slots suffice
-  const views = listComparableSlotFigures(store, storyId, figures);
-  const facts = factsOf(views);
-  const existing = facts.filter((f) => f.articleId !== article.id);
-  const incoming = facts.filter((f) => f.articleId === article.id);
+  if (!figures.length) return { storyId, alertIds: [] };
+  // a new figure is compared with each originator's latest figure in its slot, and with its own
+  // originator's earlier figures of the same value (a repeat citation): both read through indexes
+  const mine = listArticleFigures(store, article.id);
+  const incoming = factsOf(mine).filter(isComparable);
+  const known = new Map<number, FigureView>();
+  const slots = new Set<string>();
+  for (const f of incoming) {
+    const k = `${f.measure}\u0000${f.group}`;
+    if (!slots.has(k)) {
+      slots.add(k);
+      for (const v of listSlotLatest(store, storyId, f.measure, f.group)) known.set(v.id, v);
+    }
+    const view = mine.find((v) => v.id === f.id);
+    if (view?.originatorId == null || f.count === null) continue;
+    const slot = { storyId, measure: f.measure, group: f.group, originatorId: view.originatorId };
+    for (const v of listNearValueFigures(store, slot, f.count, valueSlack(f.count))) known.set(v.id, v);
+  }
+  for (const v of mine) known.delete(v.id);
+  const existing = factsOf([...known.values()].sort((a, b) => a.id - b.id));
+  const views = [...known.values(), ...mine];
   const alertIds = raiseAlerts(store, decide(existing, incoming), views, config.destinations, options.now);
+  recordLatest(store, [...existing, ...incoming], new Map(views.map((v) => [v.id, v])), article.id);
   return { storyId, alertIds };
 }
 

@@ -86,7 +86,15 @@ export function judge(f: FigureFact, g: FigureFact): Verdict | null {
   const b = intervalOfFact(g)!;
   const key = dedupeKey(f, g);
   if (f.originator !== g.originator) {
-    return overlaps(a, b) ? null : { kind: "disagreement", key, figure: f, other: g };
+    if (overlaps(a, b)) return null;
+    // a running toll given higher on a later day has moved on: it does not contradict the earlier
+    // count of another originator (a lower count later, or two counts of one day, do)
+    const later = compareDates(f.published, g.published);
+    if (later !== null && later !== 0 && (f.cumulative || g.cumulative || RUNNING_TOLLS.has(f.measure))) {
+      const [newer, older] = later > 0 ? [a, b] : [b, a];
+      if (newer.low > older.high) return null;
+    }
+    return { kind: "disagreement", key, figure: f, other: g };
   }
   if (sameValue(f, g)) return { kind: "confirmation", key, figure: f, other: g };
   // two values from one originator in one article ("rose to 320 from 250", a district's share)

@@ -15,7 +15,7 @@ import {
   storyNameTaken,
   updateStoryTerms,
 } from "../store/stories.js";
-import { reconcileStory } from "./apply.js";
+import { reconcileStory, refreshSlotLatest } from "./apply.js";
 import { mergeTerms } from "./stories.js";
 
 function find(store: Store, name: string): Result<StoryRow> {
@@ -59,6 +59,7 @@ export function mergeStories(
     for (const id of storyArticleIds(store, b.value.id)) setArticleStory(store, id, a.value.id);
     markMerged(store, b.value.id, a.value.id, now);
     moveAlerts(store, b.value.id, a.value.id);
+    refreshSlotLatest(store, b.value.id);
     refreshTerms(store, a.value.id, now);
     const alertIds = reconcileStory(store, a.value.id, destinations, now);
     return ok({ story: a.value, alertIds });
@@ -96,6 +97,7 @@ export function splitStory(
     for (const a of articleIds) setArticleStory(store, a, id);
     refreshTerms(store, id, now);
     refreshTerms(store, s.value.id, now);
+    refreshSlotLatest(store, s.value.id);
     const alertIds = reconcileStory(store, id, destinations, now);
     const created = lookupStory(store, newName)!;
     return ok({ story: created, moved: articleIds, alertIds });

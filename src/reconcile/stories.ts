@@ -248,6 +248,71 @@ export function matchStory(
   return best;
 }
 
+/** Added to the window's article count so that a small archive weighs terms almost evenly. */
+export const IDF_SMOOTHING = 1000;
+
+/**
+ * Each term's share of the article's distinctive weight, the shares summing to 1: a term's weight
+ * times its squared inverse document frequency among the `articles` of the story window, of which
+ * `holding(term)` hold it. A country named in a tenth of the news counts for little next to the
+ * town only this event's reports name.
+ */
+export function distinctiveShares(
+  terms: readonly Term[],
+  holding: (term: string) => number,
+  articles: number,
+): Map<string, number> {
+  const weights = new Map<string, number>();
+  let total = 0;
+  for (const t of terms) {
+    const idf = Math.log((articles + IDF_SMOOTHING) / (holding(t[0]) + 1));
+    const w = t[1] * idf * idf;
+    weights.set(t[0], w);
+    total += w;
+  }
+  for (const [k, w] of weights) weights.set(k, total > 0 ? w / total : 0);
+  return weights;
+}
+
+/** A recent article holding one of the new article's terms, with that term's share in it. */
+export interface SharedTerm {
+  term: string;
+  articleId: number;
+  storyId: number;
+  share: number;
+}
+
+/**
+ * The story an article belongs to, from the recent articles sharing its terms (an inverted index
+ * hands them in): the same rules as matchStory, on distinctive shares. Null when none is close enough.
+ */
+export function matchShared(
+  terms: readonly Term[],
+  shares: ReadonlyMap<string, number>,
+  shared: readonly SharedTerm[],
+): { storyId: number; score: number } | null {
+  const kind = new Map(terms.map((t) => [t[0], t[3]]));
+  const byArticle = new Map<
+    number,
+    { storyId: number; score: number; sharedProper: number; event: boolean }
+  >();
+  for (const p of shared) {
+    const k = kind.get(p.term);
+    if (!k) continue;
+    const a = byArticle.get(p.articleId) ?? { storyId: p.storyId, score: 0, sharedProper: 0, event: false };
+    a.score += Math.min(shares.get(p.term) ?? 0, p.share);
+    if (k === "p") a.sharedProper++;
+    else a.event = true;
+    byArticle.set(p.articleId, a);
+  }
+  let best: { storyId: number; score: number } | null = null;
+  for (const a of byArticle.values()) {
+    if (!sameEvent(a, a.event)) continue;
+    if (!best || a.score > best.score) best = { storyId: a.storyId, score: a.score };
+  }
+  return best;
+}
+
 /** A story's profile: its articles' terms added up, heaviest first. */
 export function mergeTerms(lists: readonly (readonly Term[])[], limit = 30): Term[] {
   const acc = new Map<string, Term>();

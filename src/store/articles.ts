@@ -41,13 +41,27 @@ export function findDuplicate(
   ).get(contentHash, canonicalKey, canonicalKey) as ArticleRow | undefined;
 }
 
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of an ISO date or datetime (its date part), or null. */
+export function dayNumber(iso: string | null): number | null {
+  if (!iso || !/^\d{4}-\d{2}-\d{2}/.test(iso)) return null;
+  const t = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(t) ? null : Math.floor(t / DAY_MS);
+}
+
+/** An article's news day: its published date, else the day it was ingested. */
+export function newsDay(published: string | null, ingestedAt: string): number | null {
+  return dayNumber(published) ?? dayNumber(ingestedAt);
+}
+
 /** Inserts the article row only; call inside the article's transaction. */
 export function insertArticle(store: Store, a: NewArticle): number {
   const info = prepared(
     store,
-    `INSERT INTO articles (url, file, canonical_key, content_hash, title, outlet, published, ingested_at, text, story_id)
-       VALUES (@url, @file, @canonicalKey, @contentHash, @title, @outlet, @published, @ingestedAt, @text, @storyId)`,
-  ).run({ ...a, storyId: a.storyId ?? null });
+    `INSERT INTO articles (url, file, canonical_key, content_hash, title, outlet, published, ingested_at, text, story_id, day)
+       VALUES (@url, @file, @canonicalKey, @contentHash, @title, @outlet, @published, @ingestedAt, @text, @storyId, @day)`,
+  ).run({ ...a, storyId: a.storyId ?? null, day: newsDay(a.published, a.ingestedAt) });
   return Number(info.lastInsertRowid);
 }
 
@@ -68,8 +82,9 @@ export function insertFigures(
   const stmt = prepared(
     store,
     `INSERT INTO figures (article_id, story_id, originator_id, count, measure, grp, qualifier, low, high,
-        source_surface, range_role, superseded, cumulative, text, start, end, published)
-     VALUES (?, (SELECT story_id FROM articles WHERE id = ?), ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        source_surface, range_role, superseded, cumulative, text, start, end, published, day)
+     VALUES (?, (SELECT story_id FROM articles WHERE id = ?), ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?,
+        (SELECT day FROM articles WHERE id = ?))`,
   );
   return figures.map((f, i) =>
     Number(
@@ -89,6 +104,7 @@ export function insertFigures(
         f.start,
         f.end,
         published,
+        articleId,
       ).lastInsertRowid,
     ),
   );

@@ -6,6 +6,8 @@ import type { Store } from "./store.js";
 
 /** A figure with what an answer needs to cite it. */
 export interface FigureView extends FigureFact {
+  /** The originator's row id (absent in hand-built views). */
+  originatorId?: number | null;
   text: string;
   sourceSurface: string | null;
   rangeRole: "low" | "high" | null;
@@ -25,6 +27,7 @@ interface FigureRow {
   measure: Measure;
   grp: Group;
   originator: string | null;
+  originator_id: number | null;
   count: number | null;
   qualifier: Qualifier;
   low: number | null;
@@ -42,7 +45,7 @@ interface FigureRow {
   ingested_at: string;
 }
 
-const SELECT = `SELECT f.id, f.story_id, f.article_id, f.measure, f.grp, o.name AS originator, f.count, f.qualifier,
+const SELECT = `SELECT f.id, f.story_id, f.article_id, f.measure, f.grp, o.name AS originator, f.originator_id, f.count, f.qualifier,
        f.low, f.high, f.range_role, f.published, f.cumulative, f.superseded, f.text, f.source_surface,
        a.outlet, a.url, a.file, a.title, a.ingested_at
   FROM figures f JOIN articles a ON a.id = f.article_id LEFT JOIN originators o ON o.id = f.originator_id`;
@@ -62,6 +65,7 @@ function toView(r: FigureRow): FigureView {
     published: r.published,
     cumulative: r.cumulative === 1,
     superseded: r.superseded === 1,
+    originatorId: r.originator_id,
     text: r.text,
     sourceSurface: r.source_surface,
     rangeRole: r.range_role,
@@ -82,29 +86,58 @@ export function listStoryFigures(store: Store, storyId: number): FigureView[] {
   );
 }
 
+/** Each originator's latest comparable figure in a story × measure × group (see slot_latest). */
+export function listSlotLatest(store: Store, storyId: number, measure: Measure, group: Group): FigureView[] {
+  return (
+    prepared(
+      store,
+      `${SELECT} JOIN slot_latest l ON l.figure_id = f.id
+        WHERE l.story_id = ? AND l.measure = ? AND l.grp = ? ORDER BY f.id`,
+    ).all(storyId, measure, group) as FigureRow[]
+  ).map(toView);
+}
+
 /**
- * A story's figures of the given measures × groups that decisions compare (a count, an originator,
- * not superseded), in the order they were stored.
+ * An originator's comparable figures in a slot whose count is within `slack` of `count`: the
+ * candidates for "it gave this value before" (a repeat citation).
  */
-export function listComparableSlotFigures(
+export function listNearValueFigures(
   store: Store,
-  storyId: number,
-  slots: readonly { measure: Measure; group: Group }[],
+  slot: { storyId: number; measure: Measure; group: Group; originatorId: number },
+  count: number,
+  slack: number,
 ): FigureView[] {
-  const stmt = prepared(
+  return (
+    prepared(
+      store,
+      `${SELECT} WHERE f.story_id = ? AND f.measure = ? AND f.grp = ? AND f.originator_id = ?
+         AND f.count BETWEEN ? AND ? AND f.superseded = 0 ORDER BY f.id`,
+    ).all(
+      slot.storyId,
+      slot.measure,
+      slot.group,
+      slot.originatorId,
+      count - slack,
+      count + slack,
+    ) as FigureRow[]
+  ).map(toView);
+}
+
+/** Records a figure as its originator's latest in its slot. */
+export function setSlotLatest(
+  store: Store,
+  slot: { storyId: number; measure: Measure; group: Group; originatorId: number },
+  figureId: number,
+): void {
+  prepared(
     store,
-    `${SELECT} WHERE f.story_id = ? AND f.measure = ? AND f.grp = ?
-       AND f.count IS NOT NULL AND f.originator_id IS NOT NULL AND f.superseded = 0 ORDER BY f.id`,
-  );
-  const seen = new Set<string>();
-  const rows: FigureRow[] = [];
-  for (const { measure, group } of slots) {
-    const k = `${measure}\u0000${group}`;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    rows.push(...(stmt.all(storyId, measure, group) as FigureRow[]));
-  }
-  return rows.sort((a, b) => a.id - b.id).map(toView);
+    "INSERT OR REPLACE INTO slot_latest (story_id, measure, grp, originator_id, figure_id) VALUES (?, ?, ?, ?, ?)",
+  ).run(slot.storyId, slot.measure, slot.group, slot.originatorId, figureId);
+}
+
+/** Forgets a story's latest figures (before they are worked out again after a merge or split). */
+export function clearSlotLatest(store: Store, storyId: number): void {
+  prepared(store, "DELETE FROM slot_latest WHERE story_id = ?").run(storyId);
 }
 
 export function listArticleFigures(store: Store, articleId: number): FigureView[] {

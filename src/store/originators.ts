@@ -75,3 +75,11 @@ export function listOriginators(store: Store, storyId?: number): OriginatorSumma
     figures: r.figures,
   }));
 }
+
+/** The originator an alias key already belongs to, if any: one indexed lookup. */
+export function findOriginatorByAliasKey(store: Store, key: string): number | undefined {
+  const r = prepared(store, "SELECT originator_id FROM originator_aliases WHERE alias_key = ?").get(key) as
+    | { originator_id: number }
+    | undefined;
+  return r?.originator_id;
+}

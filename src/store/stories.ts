@@ -104,44 +104,93 @@ export function storyArticleTerms(store: Store, storyId: number): Term[][] {
   ).map((r) => JSON.parse(r.terms) as Term[]);
 }
 
-/**
- * Articles with a story within `days` of an article: by published dates when both have one,
- * else by ingest times (an undated article is taken to be news when it arrives).
- */
-export function recentArticleTerms(
+/** How many articles of the days [from, to] hold each term, and how many articles those days have. */
+export function termDayCounts(
   store: Store,
-  at: { published: string | null; ingestedAt: string },
-  days: number,
+  terms: readonly string[],
+  fromDay: number,
+  toDay: number,
+): { articles: number; holding: Map<string, number> } {
+  const byTerm = prepared(
+    store,
+    "SELECT coalesce(sum(articles), 0) AS n FROM term_days WHERE term = ? AND day BETWEEN ? AND ?",
+  );
+  const holding = new Map<string, number>();
+  for (const t of terms) holding.set(t, (byTerm.get(t, fromDay, toDay) as { n: number }).n);
+  const articles = (
+    prepared(store, "SELECT coalesce(sum(articles), 0) AS n FROM news_days WHERE day BETWEEN ? AND ?").get(
+      fromDay,
+      toDay,
+    ) as { n: number }
+  ).n;
+  return { articles, holding };
+}
+
+export interface TermPosting {
+  articleId: number;
+  storyId: number;
+  share: number;
+}
+
+/**
+ * Which day an index row files an article under: "B" published and ingested that day, "P" published
+ * that day (ingested another), "I" ingested that day (published another), "U" undated, ingested that day.
+ */
+export type PostingRole = "B" | "P" | "I" | "U";
+
+/**
+ * The newest articles filed under the days [from, to] in one of `roles` that hold a term, at most
+ * `limit`, with their story (stories merged into another are skipped: their articles moved with it).
+ */
+export function termPostings(
+  store: Store,
+  term: string,
+  window: { from: number; to: number; roles: string },
   excludeArticleId: number,
-  /** The newest articles of each story are enough to recognise it. */
-  perStory = 25,
-): { storyId: number; terms: Term[] }[] {
-  return (
-    prepared(
-      store,
-      `SELECT story_id, terms FROM (
-           SELECT a.id, a.story_id, t.terms,
-                  row_number() OVER (PARTITION BY a.story_id ORDER BY a.id DESC) AS nth
-             FROM articles a
-             JOIN article_terms t ON t.article_id = a.id
-             JOIN stories s ON s.id = a.story_id AND s.merged_into IS NULL
-            WHERE a.id != @exclude AND (
-              (a.published IS NOT NULL AND @published IS NOT NULL
-                 AND abs(julianday(substr(a.published, 1, 10)) - julianday(substr(@published, 1, 10))) <= @days)
-              OR ((a.published IS NULL OR @published IS NULL)
-                 AND abs(julianday(a.ingested_at) - julianday(@ingestedAt)) <= @days)))
-          WHERE nth <= @perStory ORDER BY id`,
-    ).all({
-      exclude: excludeArticleId,
-      published: at.published,
-      ingestedAt: at.ingestedAt,
-      days,
-      perStory,
-    }) as {
-      story_id: number;
-      terms: string;
-    }[]
-  ).map((r) => ({ storyId: r.story_id, terms: JSON.parse(r.terms) as Term[] }));
+  limit: number,
+): TermPosting[] {
+  return prepared(
+    store,
+    `SELECT p.article_id AS articleId, a.story_id AS storyId, p.share
+       FROM term_postings p
+       JOIN articles a ON a.id = p.article_id
+       JOIN stories s ON s.id = a.story_id AND s.merged_into IS NULL
+      WHERE p.term = ? AND p.day BETWEEN ? AND ? AND instr(?, p.role) > 0 AND p.article_id != ?
+      ORDER BY p.day DESC, p.article_id DESC LIMIT ?`,
+  ).all(term, window.from, window.to, window.roles, excludeArticleId, limit) as TermPosting[];
+}
+
+/**
+ * Records an article's terms in the inverted index under each of its days, and in the term counts
+ * of the first (its news day).
+ */
+export function addTermPostings(
+  store: Store,
+  articleId: number,
+  days: readonly { day: number; role: PostingRole }[],
+  entries: readonly { term: string; share: number; kind: "p" | "e" }[],
+): void {
+  const posting = prepared(
+    store,
+    "INSERT OR IGNORE INTO term_postings (term, day, article_id, share, kind, role) VALUES (?, ?, ?, ?, ?, ?)",
+  );
+  const count = prepared(
+    store,
+    `INSERT INTO term_days (term, day, articles) VALUES (?, ?, 1)
+       ON CONFLICT (term, day) DO UPDATE SET articles = articles + 1`,
+  );
+  const [news, ...more] = days;
+  if (news === undefined) return;
+  const day = news.day;
+  for (const e of entries) {
+    if (posting.run(e.term, day, articleId, e.share, e.kind, news.role).changes) count.run(e.term, day);
+    for (const d of more) posting.run(e.term, d.day, articleId, e.share, e.kind, d.role);
+  }
+  prepared(
+    store,
+    `INSERT INTO news_days (day, articles) VALUES (?, 1)
+       ON CONFLICT (day) DO UPDATE SET articles = articles + 1`,
+  ).run(day);
 }
 
 export function listStories(store: Store, includeMerged = false): StorySummary[] {
@@ -164,13 +213,13 @@ export function listStories(store: Store, includeMerged = false): StorySummary[]
   }));
 }
 
-/** The story holding the newest figure (by article date, then storage order). */
+/** The story holding the newest figure (by article day, then storage order): read from the newest end of an index. */
 export function storyWithNewestFigure(store: Store): StoryRow | undefined {
   const r = prepared(
     store,
-    `SELECT f.story_id FROM figures f JOIN articles a ON a.id = f.article_id
+    `SELECT f.story_id FROM figures f INDEXED BY figures_newest
         JOIN stories s ON s.id = f.story_id AND s.merged_into IS NULL
-        ORDER BY substr(coalesce(f.published, a.ingested_at), 1, 10) DESC, f.id DESC LIMIT 1`,
+        ORDER BY f.day DESC, f.id DESC LIMIT 1`,
   ).get() as { story_id: number } | undefined;
   return r ? getStory(store, r.story_id) : undefined;
 }
