@@ -158,16 +158,183 @@ function forEachRunMatch(
       if (c <= 0xdbff && c >= 0xd800 && (slice.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
         next = i + 2;
         candidate = UPPER_RE.test(slice.slice(i, i + 2));
-      } else candidate = UPPER_RE.test(slice[i]!);
+      } else candidate = (charClass(c) & UPPER) !== 0;
     }
     if (candidate) {
-      RUN_AT_RE.lastIndex = i;
-      if (RUN_AT_RE.test(slice)) {
-        next = RUN_AT_RE.lastIndex;
+      const end = runMatchEnd(slice, i);
+      if (end >= 0) {
+        next = end;
         found(i, next);
       }
     }
     i = next;
+  }
+}
+
+/** End of the RUN_RE match starting exactly at `at`, or -1 if none: a hand-written RUN_AT_RE. */
+export function runMatchEnd(text: string, at: number): number {
+  const end = scanRun(text, at, text.length);
+  return end === BAIL ? runMatchEndByRegex(text, at) : end;
+}
+
+/** The same by the regex itself (the reference for runMatchEnd; used for astral characters). */
+export function runMatchEndByRegex(text: string, at: number): number {
+  RUN_AT_RE.lastIndex = at;
+  return RUN_AT_RE.test(text) ? RUN_AT_RE.lastIndex : -1;
+}
+
+// The scanner below follows RUN_RE step by step. The pattern never needs to backtrack out of a
+// finished word: the trailing repetition can always stop, so the first (greedy) path succeeds, and
+// inside one repetition only the particle count could backtrack, which never helps (a particle is a
+// lower-case word followed by a space, which cannot start a capitalised word). Character classes
+// come from the regexes themselves (charClass); a surrogate pair is left to the regex (BAIL).
+const BAIL = -2;
+const UPPER = 2;
+const LETTER_OR_MARK = 4;
+const CLASSES = new Uint8Array(0x10000);
+const LU_RE = /^\p{Lu}$/u;
+const LM_RE = /^[\p{L}\p{M}]$/u;
+
+/** Whether a BMP code unit (not a surrogate) is \p{Lu} and/or [\p{L}\p{M}]; computed once per code unit. */
+function charClass(c: number): number {
+  let k = CLASSES[c]!;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = 1 | (LU_RE.test(ch) ? UPPER : 0) | (LM_RE.test(ch) ? LETTER_OR_MARK : 0);
+    CLASSES[c] = k;
+  }
+  return k;
+}
+
+const isSurrogate = (c: number) => (c & 0xf800) === 0xd800;
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isAsciiLower = (c: number) => c >= 97 && c <= 122;
+const isSeparator = (c: number) => c === 45 || c === 39 || c === 0x2019;
+
+const ABBREVIATIONS = new Set(
+  "Mr Mrs Ms Dr Prof Gen Lt Col Sgt Capt Gov Sen Rep St Rev Maj Brig Cpl Adm Cmdr Supt Det Fr Jr Sr".split(
+    " ",
+  ),
+);
+const WORD_PREFIXES = new Set("al el ad as ash at az ar an ibn bin abu d l".split(" "));
+const RUN_PARTICLES = new Set(
+  "al el bin ibn bint abu abd de da das dos du del della der den di van von la le ter ben y".split(" "),
+);
+
+/** 1 if text[k] is \p{Lu}, 0 if not (or past the end), BAIL for a surrogate. */
+function upperAt(text: string, k: number, n: number): number {
+  if (k >= n) return 0;
+  const c = text.charCodeAt(k);
+  if (c < 128) return c >= 65 && c <= 90 ? 1 : 0;
+  if (isSurrogate(c)) return BAIL;
+  return charClass(c) & UPPER ? 1 : 0;
+}
+
+/** RUN_RE from `at`: CAP, then repeated (spaces, particles, CAP) or (spaces, of/for [the], spaces, CAP). */
+function scanRun(text: string, at: number, n: number): number {
+  let q = capEnd(text, at, n);
+  if (q < 0) return q;
+  for (;;) {
+    let r = q;
+    while (r < n && isRunSpace(text.charCodeAt(r))) r++;
+    if (r === q) return q;
+    let t = r;
+    for (let p = particleEnd(text, t, n); p >= 0; p = particleEnd(text, t, n)) {
+      t = p;
+      while (t < n && isRunSpace(text.charCodeAt(t))) t++;
+    }
+    let e = capEnd(text, t, n);
+    if (e === BAIL) return BAIL;
+    if (e < 0) {
+      e = connectorCapEnd(text, r, n);
+      if (e === BAIL) return BAIL;
+      if (e < 0) return q;
+    }
+    q = e;
+  }
+}
+
+/** End of a particle word (PARTICLE) at t that a space follows, else -1. */
+function particleEnd(text: string, t: number, n: number): number {
+  let u = t;
+  while (u < n && u - t < 6 && isAsciiLower(text.charCodeAt(u))) u++;
+  if (u === t || u >= n || !isRunSpace(text.charCodeAt(u))) return -1;
+  return RUN_PARTICLES.has(text.slice(t, u)) ? u : -1;
+}
+
+/** "of X", "for X", "of the X", "for the X" at r (CONNECT, spaces, an upper-case CAP). */
+function connectorCapEnd(text: string, r: number, n: number): number {
+  let w: number;
+  if (text.startsWith("of", r)) w = r + 2;
+  else if (text.startsWith("for", r)) w = r + 3;
+  else return -1;
+  let u = w;
+  while (u < n && isRunSpace(text.charCodeAt(u))) u++;
+  if (u > w) {
+    const up = upperAt(text, u, n);
+    if (up === BAIL) return BAIL;
+    if (up === 1) {
+      const e = capEnd(text, u, n);
+      if (e !== -1) return e;
+    }
+  }
+  if (text.charCodeAt(w) !== 32 || !text.startsWith("the", w + 1)) return -1;
+  const v = w + 4;
+  u = v;
+  while (u < n && isRunSpace(text.charCodeAt(u))) u++;
+  if (u === v) return -1;
+  const up = upperAt(text, u, n);
+  if (up !== 1) return up === BAIL ? BAIL : -1;
+  return capEnd(text, u, n);
+}
+
+/** CAP at p: an abbreviation with its dot, an initial before a capitalised word, or a WORD. */
+function capEnd(text: string, p: number, n: number): number {
+  if (p >= n) return -1;
+  const c = text.charCodeAt(p);
+  if (c >= 97 && c <= 122) {
+    // a particle prefix and its separator before a capital: al-Assad, d’Alembert
+    let q = p + 1;
+    while (q < n && q - p < 4 && isAsciiLower(text.charCodeAt(q))) q++;
+    if (q >= n || !isSeparator(text.charCodeAt(q)) || !WORD_PREFIXES.has(text.slice(p, q))) return -1;
+    const up = upperAt(text, q + 1, n);
+    return up === 1 ? wordEnd(text, q + 1, n) : up === BAIL ? BAIL : -1;
+  }
+  const up = upperAt(text, p, n);
+  if (up !== 1) return up === BAIL ? BAIL : -1;
+  if (c < 128) {
+    let q = p + 1;
+    while (q < n && q - p < 5 && isAsciiLetter(text.charCodeAt(q))) q++;
+    if (q - p <= 4 && q < n && text.charCodeAt(q) === 46 && ABBREVIATIONS.has(text.slice(p, q))) return q + 1;
+  }
+  // an initial: a capital, a dot, one space and another capital
+  if (p + 1 < n && text.charCodeAt(p + 1) === 46 && p + 2 < n && isRunSpace(text.charCodeAt(p + 2))) {
+    const next = upperAt(text, p + 3, n);
+    if (next === BAIL) return BAIL;
+    if (next === 1) return p + 2;
+  }
+  return wordEnd(text, p, n);
+}
+
+/** A capital at p (already checked), letters and marks, then (separator, letters and marks)*. */
+function wordEnd(text: string, p: number, n: number): number {
+  let q = p + 1;
+  for (;;) {
+    while (q < n) {
+      const c = text.charCodeAt(q);
+      if (c < 128) {
+        if (!isAsciiLetter(c)) break;
+      } else if (isSurrogate(c)) return BAIL;
+      else if (!(charClass(c) & LETTER_OR_MARK)) break;
+      q++;
+    }
+    if (q + 1 >= n || !isSeparator(text.charCodeAt(q))) return q;
+    const c = text.charCodeAt(q + 1);
+    if (c < 128) {
+      if (!isAsciiLetter(c)) return q;
+    } else if (isSurrogate(c)) return BAIL;
+    else if (!(charClass(c) & LETTER_OR_MARK)) return q;
+    q += 2;
   }
 }
 

@@ -1,0 +1,127 @@
+// The hand-written scanners in names.ts must agree exactly with the regexes they replace, on any text.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { runMatchEnd, runMatchEndByRegex } from "../../src/extract/names.js";
+
+// pieces that exercise every branch of RUN_RE: abbreviations, initials, particles, prefixes, connectors,
+// separators, no-break spaces, non-ASCII letters and marks, astral letters, punctuation
+const PIECES = [
+  "Mr",
+  "Mrs",
+  "Ms",
+  "Dr",
+  "Capt",
+  "Gen",
+  "St",
+  "Sr",
+  "Prof",
+  ".",
+  ". ",
+  "J",
+  "R",
+  "A",
+  "Q",
+  "X",
+  "al",
+  "el",
+  "ash",
+  "as",
+  "ibn",
+  "bin",
+  "bint",
+  "abu",
+  "abd",
+  "d",
+  "l",
+  "de",
+  "del",
+  "della",
+  "van",
+  "von",
+  "y",
+  "le",
+  "la",
+  "ter",
+  "of",
+  "for",
+  "the",
+  "of the",
+  "for the",
+  "and",
+  "on",
+  "Smith",
+  "Assad",
+  "Türk",
+  "Ødegård",
+  "José",
+  "Ñ",
+  "É",
+  "é",
+  "ß",
+  "ſ",
+  "\u212a",
+  "\u0301",
+  "ǅ",
+  "Σ",
+  "ς",
+  "\u{1d400}",
+  "\u{1f600}",
+  "\ud800",
+  "\udc00",
+  "İ",
+  " ",
+  "  ",
+  "\u00a0",
+  "\t",
+  "\n",
+  "-",
+  "'",
+  "’",
+  "‘",
+  "“",
+  "”",
+  '"',
+  ",",
+  ";",
+  ":",
+  "(",
+  ")",
+  "1",
+  "9",
+  "s",
+  "x",
+];
+const textArb = fc.array(fc.constantFrom(...PIECES), { maxLength: 24 }).map((a) => a.join(""));
+
+describe("runMatchEnd", () => {
+  it("matches RUN_RE at every offset of random text", () => {
+    fc.assert(
+      fc.property(textArb, (text) => {
+        for (let i = 0; i <= text.length; i++)
+          expect(runMatchEnd(text, i), `${JSON.stringify(text)} @${i}`).toBe(runMatchEndByRegex(text, i));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it("matches RUN_RE on arbitrary Unicode strings", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 30 }), (text) => {
+        for (let i = 0; i <= text.length; i++) expect(runMatchEnd(text, i)).toBe(runMatchEndByRegex(text, i));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("agrees on names with particles, titles and connectors", () => {
+    for (const text of [
+      "Bashar al-Assad met Ahmad al Shara and Ursula von der Leyen.",
+      "the Ministry of the Interior and the Observatory for Human Rights",
+      "Mr. J. R. Smith, Dr Jones and St. Louis",
+      "Secretary of State Marco Rubio",
+      "of  the Interior",
+      "McDonald’s Jones’ d’Alembert ash-Shaykh",
+    ])
+      for (let i = 0; i <= text.length; i++) expect(runMatchEnd(text, i)).toBe(runMatchEndByRegex(text, i));
+  });
+});
