@@ -27,14 +27,50 @@ const cleanNames = new Map<string, string>();
 
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 function aliasKeyUncached(name: string): string {
-  // ASCII has nothing to decompose or strip
-  const plain = ASCII_ONLY.test(name) ? name : name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  if (ASCII_ONLY.test(name)) return asciiAliasTokens(name).join(" ");
+  const plain = name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   return plain
     .toLowerCase()
     .replace(/[’']s\b/g, "")
     .replace(/[^a-z0-9]+/g, " ")
     .trim()
     .replace(/^the /, "");
+}
+
+const isAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+const isRegexWord = (c: number) => isAlnum(c) || c === 95;
+
+/**
+ * aliasKey's words for ASCII text, in one pass: lower case, "'s" dropped before a word boundary, runs
+ * of anything but a-z0-9 as separators, a leading "the" dropped when more follows.
+ */
+function asciiAliasTokens(name: string): string[] {
+  const lower = name.toLowerCase();
+  const n = lower.length;
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i < n; i++) {
+    const c = lower.charCodeAt(i);
+    if (
+      c === 39 &&
+      lower.charCodeAt(i + 1) === 115 &&
+      (i + 2 >= n || !isRegexWord(lower.charCodeAt(i + 2)))
+    ) {
+      if (start >= 0) out.push(lower.slice(start, i));
+      start = -1;
+      i++;
+      continue;
+    }
+    if (isAlnum(c)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push(lower.slice(start, i));
+      start = -1;
+    }
+  }
+  if (start >= 0) out.push(lower.slice(start));
+  if (out.length > 1 && out[0] === "the") out.shift();
+  return out;
 }
 
 export interface Attribution {
@@ -123,12 +159,69 @@ const CAP_SPAN =
   /\p{Lu}(?:[\p{L}\p{M}’'-]|\.(?=\p{Lu}))*(?:[ \t]+(?:(?:of|for|and|on|de|do|da|du|o|the|al|el)[ \t]+){0,2}\p{Lu}(?:[\p{L}\p{M}’'-]|\.(?=\p{Lu}))*)*/gu;
 const CAP_SPAN_AT = new RegExp(CAP_SPAN.source, "uy");
 const UPPER = /^\p{Lu}$/u;
+
+/** A capitalised span: where it starts and its text. */
+interface CapSpan {
+  index: number;
+  text: string;
+}
+
+const CAP_CONNECTORS = new Set(["of", "for", "and", "on", "de", "do", "da", "du", "o", "the", "al", "el"]);
+const FALLBACK = -2;
+const isAsciiUpper = (c: number) => c >= 65 && c <= 90;
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** CAP_SPAN's word tail from q on ASCII text: letters, ' and -, and a dot before a capital ("U.S"). */
+function capWordEnd(text: string, q: number): number {
+  for (;;) {
+    const c = text.charCodeAt(q);
+    if (isAsciiLetter(c) || c === 39 || c === 45) q++;
+    else if (c === 46) {
+      const next = text.charCodeAt(q + 1);
+      if (isAsciiUpper(next)) q++;
+      else if (next >= 0x80) return FALLBACK;
+      else return q;
+    } else if (c >= 0x80) return FALLBACK;
+    else return q;
+  }
+}
+
 /**
- * CAP_SPAN.exec(text), with the same result and the same CAP_SPAN.lastIndex afterwards. A span starts
- * at any upper-case letter and its rest is optional, so the next one starts at the next upper-case
- * letter: found with a character scan instead of trying the pattern at every position.
+ * The end of the CAP_SPAN match that starts at p, without the regex: -1 when none starts there, and
+ * FALLBACK as soon as a character outside ASCII is met (the caller then runs the regex itself). The
+ * pattern's backtracking never matters: connectors are lower case, so giving one back leaves a
+ * lower-case letter where a capital is needed.
  */
-function nextCapSpan(text: string): RegExpExecArray | null {
+function capSpanEnd(text: string, p: number): number {
+  const c0 = text.charCodeAt(p);
+  if (!isAsciiUpper(c0)) return c0 >= 0x80 ? FALLBACK : -1;
+  let q = capWordEnd(text, p + 1);
+  while (q >= 0) {
+    let r = q;
+    while (text.charCodeAt(r) === 32 || text.charCodeAt(r) === 9) r++;
+    if (r === q) return q;
+    for (let k = 0; k < 2; k++) {
+      let w = r;
+      while (text.charCodeAt(w) >= 97 && text.charCodeAt(w) <= 122) w++;
+      const after = text.charCodeAt(w);
+      if (w === r || (after !== 32 && after !== 9) || !CAP_CONNECTORS.has(text.slice(r, w))) break;
+      r = w;
+      while (text.charCodeAt(r) === 32 || text.charCodeAt(r) === 9) r++;
+    }
+    const c = text.charCodeAt(r);
+    if (isAsciiUpper(c)) q = capWordEnd(text, r + 1);
+    else if (c >= 0x80) return FALLBACK;
+    else return q;
+  }
+  return q;
+}
+
+/**
+ * The next CAP_SPAN match at or after CAP_SPAN.lastIndex, leaving CAP_SPAN.lastIndex as exec would. A
+ * span starts at any upper-case letter and its rest is optional, so the next one starts at the next
+ * upper-case letter: found with a character scan instead of trying the pattern at every position.
+ */
+function nextCapSpan(text: string): CapSpan | null {
   const n = text.length;
   for (let p = CAP_SPAN.lastIndex; p < n; p++) {
     const c = text.charCodeAt(p);
@@ -142,16 +235,32 @@ function nextCapSpan(text: string): RegExpExecArray | null {
         continue;
       }
     }
+    const end = capSpanEnd(text, p);
+    if (end >= 0) {
+      CAP_SPAN.lastIndex = end;
+      return { index: p, text: text.slice(p, end) };
+    }
     CAP_SPAN_AT.lastIndex = p;
     const m = CAP_SPAN_AT.exec(text);
     if (m) {
       CAP_SPAN.lastIndex = CAP_SPAN_AT.lastIndex;
-      return m;
+      return { index: m.index, text: m[0] };
     }
   }
   CAP_SPAN.lastIndex = 0;
   return null;
 }
+
+/** Every CAP_SPAN match in text, as matchAll would give them. */
+export function capSpans(text: string): CapSpan[] {
+  const out: CapSpan[] = [];
+  CAP_SPAN.lastIndex = 0;
+  for (let m = nextCapSpan(text); m !== null; m = nextCapSpan(text)) out.push(m);
+  return out;
+}
+
+/** The regex itself, for tests that hold capSpans to it. */
+export const CAP_SPAN_PATTERN: RegExp = new RegExp(CAP_SPAN.source, "gu");
 const ACRONYM_DEF = /\(\s*(\p{Lu}[\p{Lu}\p{Ll}&]{1,8})\s*\)/gu;
 const IS_ACRONYM = /^\p{Lu}[\p{Lu}&\d]{1,7}s?$/u;
 const LEADING_JUNK =
@@ -179,7 +288,8 @@ function cleanNameUncached(surface: string): string {
   return s.trim();
 }
 
-const tokensOf = (s: string) => aliasKey(s).split(" ").filter(Boolean);
+const tokensOf = (s: string) =>
+  ASCII_ONLY.test(s) ? asciiAliasTokens(s) : aliasKey(s).split(" ").filter(Boolean);
 function containsSeq(hay: string[], needle: string[]): boolean {
   if (!needle.length || needle.length > hay.length) return false;
   outer: for (let i = 0; i + needle.length <= hay.length; i++) {
@@ -208,6 +318,51 @@ const isQuoteOrDot = (c: number) => c === 0x2019 || c === 0x27 || c === 0x2e;
 /** One word of letters and hyphens: cleanName leaves it as it is (no spaces, quotes, dots or brackets). */
 const SIMPLE_WORD = /^[\p{L}\p{M}-]+$/u;
 
+const LEADING_JUNK_WORDS = new Set("the a an its their his her and but while that so then".split(" "));
+const TRAILING_PUNCT = new Set([..."\u002c.;:\u201c\u201d\"\u2018\u2019'"].map((c) => c.charCodeAt(0)));
+/**
+ * True when cleanName(span) would return the span unchanged, decided without its regexes: single
+ * spaces only, no trailing punctuation or bracket, and a first word that is neither a determiner nor
+ * hyphenated or possessive (what LEADING_JUNK and the possessive rule need to match).
+ */
+export function cleanNameKeeps(span: string): boolean {
+  const n = span.length;
+  if (n === 0) return false;
+  let firstEnd = -1;
+  for (let i = 0; i < n; i++) {
+    const c = span.charCodeAt(i);
+    if (c === 32) {
+      if (i === 0 || i === n - 1 || span.charCodeAt(i - 1) === 32) return false;
+      if (firstEnd < 0) firstEnd = i;
+    } else if (isJsSpace(c)) return false;
+  }
+  const last = span.charCodeAt(n - 1);
+  if (TRAILING_PUNCT.has(last) || last === 41) return false;
+  const first = firstEnd < 0 ? span : span.slice(0, firstEnd);
+  if (LEADING_JUNK_WORDS.has(first.toLowerCase())) return false;
+  for (let i = 0; i < first.length; i++) {
+    const c = first.charCodeAt(i);
+    if (c === 45 || c === 39 || c === 0x2019) return false;
+  }
+  return true;
+}
+
+/** What \s matches in a JavaScript regex. */
+function isJsSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 /** Names the article gives: capitalised spans, organisations, acronyms defined in parentheses. */
 class NameIndex {
   readonly entities: Entity[] = [];
@@ -215,6 +370,8 @@ class NameIndex {
   readonly acronyms = new Map<string, string>();
   private readonly byName = new Map<string, Entity>();
   private readonly cache = new Map<string, string>();
+  private tokenIndex: Map<string, Entity[]> | null = null;
+  private spelled: Map<string, string> | null = null;
   /** Organisations whose name fits a descriptor pattern (see nearestOrg); entities are fixed once built. */
   private readonly fitting = new Map<RegExp, Entity[]>();
 
@@ -223,14 +380,14 @@ class NameIndex {
     CAP_SPAN.lastIndex = 0;
     for (let m = nextCapSpan(text); m !== null; m = nextCapSpan(text)) {
       // same as .replace(/[’'.]+$/, "") then .replace(/[’']s$/, ""), without regexes
-      let raw = m[0];
+      let raw = m.text;
       let cut = raw.length;
       while (cut > 0 && isQuoteOrDot(raw.charCodeAt(cut - 1))) cut--;
       if (cut < raw.length) raw = raw.slice(0, cut);
       const end = m.index + raw.length;
       if (raw.length >= 2 && raw[raw.length - 1] === "s" && isQuote(raw.charCodeAt(raw.length - 2)))
         raw = raw.slice(0, -2);
-      const name = SIMPLE_WORD.test(raw) ? raw : cleanName(raw);
+      const name = SIMPLE_WORD.test(raw) || cleanNameKeeps(raw) ? raw : cleanName(raw);
       if (!name || name.length < 2) continue;
       // one entry per name (the first mention), so long articles stay cheap to query
       let e = this.byName.get(name);
@@ -270,11 +427,10 @@ class NameIndex {
     if (!t.length) return clean;
     let best = clean;
     let bestLen = t.length;
-    for (const e of this.entities) {
-      e.tokens ??= tokensOf(e.name);
-      const et = e.tokens;
+    // only entities holding the first token can contain the sequence; the list keeps entity order
+    for (const e of this.byToken().get(t[0]!) ?? []) {
+      const et = e.tokens!;
       if (et.length > bestLen && containsSeq(et, t)) {
-        // a single common word ("Observatory") must belong to an organisation, a surname to a person
         // a single word: a capitalised organisation head ("the Observatory") or a person's surname ("Lysak")
         if (t.length === 1) {
           const orgHead = e.org && ORG_HEAD.test(clean);
@@ -288,9 +444,42 @@ class NameIndex {
     }
     // an acronym that the article never expands but that spells a name it gives
     if (best === clean && IS_ACRONYM.test(clean)) {
-      for (const e of this.entities) if (e.org && acronymOf(e.name) === clean) return e.name;
+      const spelled = this.orgsByAcronym().get(clean);
+      if (spelled) return spelled;
     }
     return best;
+  }
+
+  /** token -> the entities whose name holds it, in entity order; built on first use. */
+  private byToken(): Map<string, Entity[]> {
+    if (this.tokenIndex) return this.tokenIndex;
+    const index = new Map<string, Entity[]>();
+    for (const e of this.entities) {
+      e.tokens ??= tokensOf(e.name);
+      let prev: string | undefined;
+      for (const tok of e.tokens) {
+        if (tok === prev) continue;
+        const list = index.get(tok);
+        if (!list) index.set(tok, [e]);
+        else if (list[list.length - 1] !== e) list.push(e);
+        prev = tok;
+      }
+    }
+    this.tokenIndex = index;
+    return index;
+  }
+
+  /** The first organisation whose initials spell each acronym; built on first use. */
+  private orgsByAcronym(): Map<string, string> {
+    if (this.spelled) return this.spelled;
+    const spelled = new Map<string, string>();
+    for (const e of this.entities) {
+      if (!e.org) continue;
+      const a = acronymOf(e.name);
+      if (!spelled.has(a)) spelled.set(a, e.name);
+    }
+    this.spelled = spelled;
+    return spelled;
   }
 
   /** The named organisation nearest to `pos` whose name fits a descriptor ("war monitor", "ministry"). */
@@ -495,6 +684,7 @@ export function findAttributions(sentence: string): Attribution[] {
 /** Resolves attributions of one article to canonical originator names. Built once per article. */
 export class Originators {
   private names: NameIndex | null = null;
+  private readonly canonicalCache = new Map<string, string>();
   private readonly perSentence = new Map<number, Attribution[]>();
   /** Per sentence: its capitalised spans, cleaned (see mention). */
   private readonly spans = new Map<
@@ -551,8 +741,8 @@ export class Originators {
       const s = this.doc.sentences[i]!;
       CAP_SPAN.lastIndex = 0;
       for (let m = nextCapSpan(s.text); m !== null; m = nextCapSpan(s.text)) {
-        const name = cleanName(m[0].replace(/[’']s$/, ""));
-        spans.push({ at: m.index, end: m.index + m[0].length, surface: m[0], name, counter: null });
+        const name = cleanName(m.text.replace(/[’']s$/, ""));
+        spans.push({ at: m.index, end: m.index + m.text.length, surface: m.text, name, counter: null });
       }
       this.spans.set(i, spans);
     }
@@ -580,12 +770,21 @@ export class Originators {
 
   /** The fullest name for a surface form found at `pos` of the article text. */
   canonical(surface: string, pos: number): string {
+    // figures of one sentence (a breakdown) share their attribution: resolve it once
+    const key = `${pos}\u0000${surface}`;
+    let hit = this.canonicalCache.get(key);
+    if (hit === undefined) {
+      hit = this.canonicalUncached(surface, pos);
+      this.canonicalCache.set(key, hit);
+    }
+    return hit;
+  }
+
+  private canonicalUncached(surface: string, pos: number): string {
     const idx = this.index();
     const clean = cleanName(surface);
     // a named organisation or person inside the phrase ("a Dhaka Metropolitan Police spokesman")
-    // matchAll starts from the shared regex's lastIndex: always scan the whole phrase
-    CAP_SPAN.lastIndex = 0;
-    const caps = [...clean.matchAll(CAP_SPAN)].map((m) => cleanName(m[0].replace(/[’']s$/, "")));
+    const caps = capSpans(clean).map((m) => cleanName(m.text.replace(/[’']s$/, "")));
     const orgInside = caps.find(
       (c) => ORG_HEAD.test(c) || idx.acronyms.has(c.toUpperCase()) || IS_ACRONYM.test(c),
     );

@@ -1,0 +1,82 @@
+// The hand-written scans in originators.ts must give exactly what the regexes they replace give.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  aliasKey,
+  CAP_SPAN_PATTERN,
+  capSpans,
+  cleanName,
+  cleanNameKeeps,
+} from "../../src/extract/originators.js";
+
+const pieces = (...p: string[]) => fc.array(fc.constantFrom(...p), { maxLength: 30 }).map((a) => a.join(""));
+
+describe("capSpans", () => {
+  const text = pieces(
+    ..."A B U.S. x of the and o de el for ofx Off Ministry Health É é 𝐀 ’ ' - . , \n".split(" "),
+    " ",
+    "  ",
+    "\t",
+    "\u00a0",
+    "of the ",
+  );
+  const ref = (s: string) => [...s.matchAll(CAP_SPAN_PATTERN)].map((m) => ({ index: m.index, text: m[0] }));
+
+  it("matches CAP_SPAN on random text, non-ASCII letters and odd spaces included", () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(capSpans(s)).toEqual(ref(s));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it("keeps connectors inside a name and drops them at its end", () => {
+    expect(capSpans("the Ministry of the Interior said").map((m) => m.text)).toEqual([
+      "Ministry of the Interior",
+    ]);
+    expect(capSpans("Bank of").map((m) => m.text)).toEqual(["Bank"]);
+    expect(capSpans("U.S. officials").map((m) => m.text)).toEqual(["U.S"]);
+  });
+});
+
+describe("cleanNameKeeps", () => {
+  const span = pieces(
+    ..."a s S ' ’ T The the UK Ministry of x ( ) . , -based -".split(" "),
+    " ",
+    "  ",
+    "\u00a0",
+    "\t",
+  );
+  it("only says a span is kept when cleanName leaves it as it is", () => {
+    fc.assert(
+      fc.property(span, (s) => {
+        if (cleanNameKeeps(s)) expect(cleanName(s)).toBe(s);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+  it("says so for ordinary names and not for determiners or possessives", () => {
+    expect(cleanNameKeeps("Syrian Observatory for Human Rights")).toBe(true);
+    expect(cleanNameKeeps("The Syrian Observatory")).toBe(false);
+    expect(cleanNameKeeps("Ukraine's State Emergency Service")).toBe(false);
+  });
+});
+
+describe("aliasKey on ASCII", () => {
+  const ref = (name: string) =>
+    name
+      .toLowerCase()
+      .replace(/[’']s\b/g, "")
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim()
+      .replace(/^the /, "");
+  it("equals the regex definition", () => {
+    fc.assert(
+      fc.property(pieces(..."a s S ' T h e t - _ 1 x . 's The the".split(" "), " ", "\t"), (s) => {
+        expect(aliasKey(s)).toBe(ref(s));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+});
