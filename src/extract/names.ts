@@ -111,8 +111,25 @@ export function isOutlet(s: string): boolean {
   return OUTLETS_RE.test(s.trim());
 }
 
-/** Finds every capitalised run in text[from, to). */
+// Attribution phrases and sentence heads are read several times per quotation (title split, kind,
+// subject): whole short strings keep their runs. Callers only read runs, never change them.
+const RUNS_CACHE = new Map<string, NameRun[]>();
+const RUNS_CACHE_MAX_TEXT = 400;
+const RUNS_CACHE_SIZE = 2000;
+
+/** Finds every capitalised run in text[from, to). The result is shared: do not modify it. */
 export function nameRuns(text: string, from = 0, to = text.length): NameRun[] {
+  if (from !== 0 || to !== text.length || text.length > RUNS_CACHE_MAX_TEXT) return findRuns(text, from, to);
+  let runs = RUNS_CACHE.get(text);
+  if (runs === undefined) {
+    runs = findRuns(text, 0, text.length);
+    if (RUNS_CACHE.size >= RUNS_CACHE_SIZE) RUNS_CACHE.clear();
+    RUNS_CACHE.set(text, runs);
+  }
+  return runs;
+}
+
+function findRuns(text: string, from: number, to: number): NameRun[] {
   const out: NameRun[] = [];
   forEachRunMatch(text, from, to, (start, end) => {
     for (const run of makeRuns(text.slice(start, end), start)) out.push(run);

@@ -361,7 +361,22 @@ const ORG_RE =
 const OFFICIAL_ACRONYM_RE = /\b(?:UN|U\.N\.|EU|NATO|MP|MEP|IDF|RSF|CENTCOM|FBI|NYPD|LAPD)\b/;
 const ORG_ACRONYM_RE = /\b(?:MSF|NGO|WHO|WFP|OCHA|UNRWA|IOM|ICRC|IFRC|UNHCR|UNICEF|HRW|SOHR|SNHR|CARE)\b/;
 
+// kindOf is asked about the same speakers again and again (every quotation, every pronoun)
+const KINDS = new Map<string, StatementKind>();
+const KINDS_SIZE = 5000;
+
 export function kindOf(speaker: string, role: string | null): StatementKind {
+  const key = role === null ? `\u0000${speaker}` : `${role}\u0001${speaker}`;
+  let kind = KINDS.get(key);
+  if (kind === undefined) {
+    kind = computeKind(speaker, role);
+    if (KINDS.size >= KINDS_SIZE) KINDS.clear();
+    KINDS.set(key, kind);
+  }
+  return kind;
+}
+
+function computeKind(speaker: string, role: string | null): StatementKind {
   const s = `${role ?? ""} ${speaker}`;
   if (/\bactivists?\b/i.test(s) && !OFFICIAL_RE.test(s)) return "witness";
   if (ORG_ACRONYM_RE.test(s)) return "organization";

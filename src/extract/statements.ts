@@ -113,7 +113,11 @@ export function extractStatements(doc: Doc): Statement[] {
       if (inherited) res = inherited;
     }
     found.push({
-      ...(res ?? { speaker: null, surface: null, role: null, kind: "witness", person: false }),
+      speaker: res ? res.speaker : null,
+      surface: res ? res.surface : null,
+      role: res ? res.role : null,
+      kind: res ? res.kind : "witness",
+      person: res ? res.person : false,
       span,
       sentence: si,
       at: att ? att.at : span.open,
