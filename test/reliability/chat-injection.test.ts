@@ -49,10 +49,12 @@ const SLACK_TOKENS = [
 ];
 /** Every token that would ping, mention or link if it reached a platform unescaped. */
 const TOKENS = ["@everyone", "@here", "[click](https://evil.example)", ...SLACK_TOKENS];
+/** A story name as a hostile user might type it. */
+const TYPED = "<script>alert(6)</script> <!channel> @everyone <@U123> [click](https://evil.example)";
 /** Links the renderers may make: the articles' own URLs, nothing from article text. */
 const ARTICLE_URL = /^https:\/\/news\.example\/[a-z]/;
 
-// two originators, two figures that cannot both be right: the disagreement alert
+// two originators, two figures that cannot both be right (a lower count a day later): the disagreement alert
 const DRAFTS: ArticleDraft[] = [
   {
     url: "https://news.example/monitor?x=1&y=2",
@@ -62,7 +64,7 @@ const DRAFTS: ArticleDraft[] = [
     outlet: `Harbour Wire <!here> @here <img src=x onerror=alert(3)>\n\nevent: alert\ndata: {"id":999}`,
     published: "2025-06-02",
     text: [
-      `The Harbour Monitor <!channel> @everyone said on Monday that 120 people were killed in the clashes in Port Veyra, ${PINGS} ${LINKS} ${MARKUP}.`,
+      `The Harbour Monitor <!channel> @everyone said on Monday that at least 400 people were killed in the clashes in Port Veyra, ${PINGS} ${LINKS} ${MARKUP}.`,
       "",
       `"We counted every body ${PINGS}, see ${LINKS} ${MARKUP}," said Mara Okonkwo <!everyone> @everyone, a spokeswoman for the monitor.`,
       "",
@@ -76,7 +78,7 @@ const DRAFTS: ArticleDraft[] = [
     outlet: `Daily <@&123> [x](https://evil.example) <!channel>`,
     published: "2025-06-03",
     text: [
-      `The Veyra Interior Ministry <!here> <@&123> said on Tuesday that at least 400 people were killed in the clashes in Port Veyra, ${PINGS} ${LINKS} ${MARKUP}.`,
+      `The Veyra Interior Ministry <!here> <@&123> said on Tuesday that 120 people were killed in the clashes in Port Veyra, ${PINGS} ${LINKS} ${MARKUP}.`,
       "",
       `"The toll will rise ${PINGS} ${LINKS} </script><script>alert(5)</script>," said Daniel Ferreira <@U123> @here, the ministry spokesman.`,
       "",
@@ -277,16 +279,21 @@ describe("chat injection", () => {
       ["/who-said", "", "who-said", {}],
       ["/who-said", "toll", "who-said", { query: "toll" }],
       ["/who-said", "counted", "who-said", { query: "counted" }],
+      // what the user typed comes back in the error reply ("No story matches …")
+      ["/toll", TYPED, "toll", { story: TYPED }],
     ];
-    for (const [command, text, name, args] of cases) {
+    for (const [command, typed, name, args] of cases) {
+      // Slack sends &, < and > in command text as entities
+      const text = typed.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
       // precondition: what the command answers carries hostile text
-      expect(JSON.stringify(replyOf(name, args).blocks)).toMatch(/<!channel>|<@U123>|<script>/);
+      const expected = replyOf(name, args);
+      expect(JSON.stringify([expected.title, expected.blocks])).toMatch(/<!channel>|<@U123>|<script>/);
       const url = slack.responseUrl();
       const res = await postSlashCommand(slackUrl, SECRET, slashCommandFields(command, text, url));
       expect(res.status).toBe(200);
       const [answer] = await slack.wire.waitFor((r) => r.path === new URL(url).pathname);
       const body = answer!.body as { response_type: string; text: string; blocks: unknown[] };
-      expect(body.response_type, `${command} ${text}`).toBe("in_channel");
+      expect(body.response_type, `${command} ${typed}`).toBe(expected.ok ? "in_channel" : "ephemeral");
       const texts = [body.text, ...slackBlockTexts(body.blocks)];
       for (const t of texts) expectSlackSafe(t);
       expect(unescapeSlack(texts.join("\n"))).toMatch(/<!channel>|<@U123>|<script>/);
@@ -299,6 +306,7 @@ describe("chat injection", () => {
       discord.interact({ name: "who-said" }),
       discord.interact({ name: "who-said", options: { query: "toll" } }),
       discord.interact({ name: "who-said", options: { query: "counted" } }),
+      discord.interact({ name: "toll", options: { story: TYPED } }),
     ];
     for (const { id, token } of asked) {
       await discord.wire.waitFor(
@@ -365,6 +373,11 @@ describe("chat injection", () => {
         "the /who-said reply",
       );
       expectTextOnly(reply, "<script>alert(5)</script>");
+
+      // what the user typed, echoed in the answer
+      dom.submit(`/toll ${TYPED}`);
+      await dom.until(() => reply.getAttribute("data-command") === "toll", "the /toll STORY reply");
+      expectTextOnly(reply, "<script>alert(6)</script>");
     } finally {
       dom.close();
     }
