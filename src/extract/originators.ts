@@ -160,6 +160,8 @@ const CAP_SPAN =
 const CAP_SPAN_AT = new RegExp(CAP_SPAN.source, "uy");
 const UPPER = /^\p{Lu}$/u;
 
+const SPAN_START = /[A-Z\u0080-\uffff]/g;
+
 /** A capitalised span: where it starts and its text. */
 interface CapSpan {
   index: number;
@@ -224,10 +226,12 @@ function capSpanEnd(text: string, p: number): number {
 function nextCapSpan(text: string): CapSpan | null {
   const n = text.length;
   for (let p = CAP_SPAN.lastIndex; p < n; p++) {
+    // jump to the next ASCII capital or non-ASCII unit: a native scan over the lower-case runs
+    SPAN_START.lastIndex = p;
+    if (!SPAN_START.test(text)) break;
+    p = SPAN_START.lastIndex - 1;
     const c = text.charCodeAt(p);
-    if (c < 0x80) {
-      if (c < 65 || c > 90) continue;
-    } else {
+    if (c >= 0x80) {
       const cp = text.codePointAt(p)!;
       const upper = UPPER.test(String.fromCodePoint(cp));
       if (!upper) {

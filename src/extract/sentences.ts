@@ -116,6 +116,7 @@ function breakAfter(text: string, i: number, j: number): number {
   return k;
 }
 
+const SPECIAL = /[\n\r\u2028\u2029"\u201c\u201d\u2018\u2019.!?\u2026]/g;
 const isTerminator = (c: number) => c === 46 || c === 33 || c === 63 || c === 0x2026;
 
 export function splitSentences(text: string): Sentence[] {
@@ -125,6 +126,10 @@ export function splitSentences(text: string): Sentence[] {
   // 0: outside; 1: inside "…" straight; 2: inside “…”; 3: inside ‘…’
   let quote = 0;
   for (let i = 0; i < n; i++) {
+    // only newlines, quote marks and terminators change anything: jump to the next one natively
+    SPECIAL.lastIndex = i;
+    if (!SPECIAL.test(text)) break;
+    i = SPECIAL.lastIndex - 1;
     const c = text.charCodeAt(i);
     if (isNewline(c)) {
       push(out, text, start, i);
