@@ -33,6 +33,76 @@ const VERBS =
 const PARTICIPLE_RE = /ing$|^quoted as/;
 const VERB_RE = new RegExp(`\\b(?:${VERBS})\\b`, "giu");
 
+/** A reporting verb found in a text: where it starts and how it is written there. */
+export interface VerbMatch {
+  index: number;
+  text: string;
+}
+
+// findVerbs scans word by word instead of trying the whole alternation at every offset. Under the
+// i and u flags VERB_RE also matches "ſ" (U+017F) as s and "K" (U+212A) as k, and counts them as
+// word characters for \b: texts holding either are left to the regex.
+const VERB_WORDS = new Set(VERBS.split("|").filter((v) => !v.includes(" ")));
+const MAX_VERB_LENGTH = Math.max(...[...VERB_WORDS].map((v) => v.length));
+/** Verb words by first letter and length (bit per length): most words are dismissed without a slice. */
+const VERB_SHAPES = new Uint32Array(26);
+for (const v of [...VERB_WORDS, "quoted"]) VERB_SHAPES[v.charCodeAt(0) - 97]! |= 1 << v.length;
+
+const isWordChar = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/** Every match of VERB_RE in s, in order. */
+export function findVerbs(s: string): VerbMatch[] {
+  if (s.includes("\u017f") || s.includes("\u212a")) return findVerbsByRegex(s);
+  const out: VerbMatch[] = [];
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    // a run of word characters starting at a word boundary
+    const p = i;
+    let letters = true;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (!isWordChar(c)) break;
+      if (c < 65 || c === 95 || (c > 90 && c < 97)) letters = false;
+      i++;
+    }
+    const len = i - p;
+    if (!letters || len > MAX_VERB_LENGTH) continue;
+    const shapes = VERB_SHAPES[(s.charCodeAt(p) | 32) - 97]!;
+    if (!(shapes & (1 << len))) continue;
+    const word = s.slice(p, i);
+    const lower = word.toLowerCase();
+    if (VERB_WORDS.has(lower)) out.push({ index: p, text: word });
+    else if (lower === "quoted") {
+      // "quoted as saying" / "quoted as having said", written with single spaces
+      for (const rest of QUOTED_AS) {
+        const end = i + rest.length;
+        if (s.slice(i, end).toLowerCase() === rest && (end >= n || !isWordChar(s.charCodeAt(end)))) {
+          out.push({ index: p, text: s.slice(p, end) });
+          i = end;
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const QUOTED_AS = [" as saying", " as having said"];
+
+/** The same by the regex (the reference for findVerbs). */
+export function findVerbsByRegex(s: string): VerbMatch[] {
+  const out: VerbMatch[] = [];
+  VERB_RE.lastIndex = 0;
+  for (let m = VERB_RE.exec(s); m !== null; m = VERB_RE.exec(s)) out.push({ index: m.index, text: m[0] });
+  return out;
+}
+
 /** Verbs that attribute a quotation that precedes them (", X said"). */
 const POST_VERBS =
   "said|says|say|added|adds|told|tells|wrote|writes|posted|tweeted|stated|declared|announced|explained|noted|stressed|" +
@@ -56,25 +126,25 @@ const INVERTED_AFTER_RE =
   /^\s+((?:the\s+)?[\p{Lu}][^,.!?;:“”"‘’«»\n()]{1,80}?)(?=\s*(?:[,.;:]|$|\s+(?:on|in|at|who|which)\s))/u;
 
 /** "were warned" is not the speaker's verb; "was quoted as saying" is. */
-function isPassive(s: string, m: RegExpExecArray): boolean {
+function isPassive(s: string, m: VerbMatch): boolean {
   return (
-    !m[0].toLowerCase().startsWith("quoted") &&
+    !m.text.toLowerCase().startsWith("quoted") &&
     PASSIVE_BEFORE_RE.test(s.slice(Math.max(0, m.index - 12), m.index))
   );
 }
 
 /** "…, said Health Minister Ana Paredes, who …" (verb after a comma, name after it), else the subject before. */
-function speakerOfVerb(left: string, verb: RegExpExecArray): Omit<Attribution, "at"> | null {
+function speakerOfVerb(left: string, verb: VerbMatch): Omit<Attribution, "at"> | null {
   const before = left.slice(0, verb.index);
   if (
     /,\s*$/.test(before) &&
-    /^(?:said|says|added|wrote|stated|explained|recalled|noted|insisted)$/i.test(verb[0])
+    /^(?:said|says|added|wrote|stated|explained|recalled|noted|insisted)$/i.test(verb.text)
   ) {
-    const after = INVERTED_AFTER_RE.exec(left.slice(verb.index + verb[0].length));
+    const after = INVERTED_AFTER_RE.exec(left.slice(verb.index + verb.text.length));
     if (after && isNounPhrase(after[1]!) && !PRONOUN_RE.test(after[1]!.trim()) && !isOutlet(after[1]!))
       return { surface: clean(after[1]!), role: null };
   }
-  return subjectOf(left, verb.index, PARTICIPLE_RE.test(verb[0].toLowerCase()));
+  return subjectOf(left, verb.index, PARTICIPLE_RE.test(verb.text.toLowerCase()));
 }
 
 /**
@@ -83,9 +153,7 @@ function speakerOfVerb(left: string, verb: RegExpExecArray): Omit<Attribution, "
  */
 export function sentenceSpeaker(text: string, start: number, end: number): Attribution | null {
   const s = undot(text.slice(start, Math.min(end, start + 600)));
-  VERB_RE.lastIndex = 0;
-  let m: RegExpExecArray | null = VERB_RE.exec(s);
-  while (m !== null) {
+  for (const m of findVerbs(s)) {
     // a verb inside a relative clause ("A monk, who asked not to be named, described…") is not the main one
     if (
       !isPassive(s, m) &&
@@ -94,7 +162,6 @@ export function sentenceSpeaker(text: string, start: number, end: number): Attri
       const sp = speakerOfVerb(s, m);
       return sp ? { ...sp, at: start + m.index } : null;
     }
-    m = VERB_RE.exec(s);
   }
   return null;
 }
@@ -190,15 +257,10 @@ export function preAttribution(text: string, sentStart: number, quoteOpen: numbe
   const acc = ACCORDING_GUARD_RE.test(left) ? PRE_ACCORDING_RE.exec(left) : null;
   if (acc && !isOutlet(clean(acc[1]!))) return { surface: clean(acc[1]!), role: null, at: from + acc.index };
   // the last active reporting verb before the quote
-  VERB_RE.lastIndex = 0;
-  let verb: RegExpExecArray | null = null;
-  let m: RegExpExecArray | null = VERB_RE.exec(left);
-  while (m !== null) {
-    if (!isPassive(left, m)) verb = m;
-    m = VERB_RE.exec(left);
-  }
+  let verb: VerbMatch | null = null;
+  for (const m of findVerbs(left)) if (!isPassive(left, m)) verb = m;
   if (verb) {
-    const between = left.slice(verb.index + verb[0].length);
+    const between = left.slice(verb.index + verb.text.length);
     // the verb must govern the quote: not too far, and not inside another clause ending with a full stop
     if (between.length <= 220 && !/[.!?]\s+\p{Lu}/u.test(between)) {
       const sp = speakerOfVerb(left, verb);
