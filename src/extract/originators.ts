@@ -206,7 +206,9 @@ function capSpanEnd(text: string, p: number): number {
       let w = r;
       while (text.charCodeAt(w) >= 97 && text.charCodeAt(w) <= 122) w++;
       const after = text.charCodeAt(w);
-      if (w === r || (after !== 32 && after !== 9) || !CAP_CONNECTORS.has(text.slice(r, w))) break;
+      // connectors have one to three letters: test the length before cutting the word out
+      if (w === r || w - r > 3 || (after !== 32 && after !== 9) || !CAP_CONNECTORS.has(text.slice(r, w)))
+        break;
       r = w;
       while (text.charCodeAt(r) === 32 || text.charCodeAt(r) === 9) r++;
     }
@@ -321,6 +323,14 @@ const isQuote = (c: number) => c === 0x2019 || c === 0x27;
 const isQuoteOrDot = (c: number) => c === 0x2019 || c === 0x27 || c === 0x2e;
 /** One word of letters and hyphens: cleanName leaves it as it is (no spaces, quotes, dots or brackets). */
 const SIMPLE_WORD = /^[\p{L}\p{M}-]+$/u;
+function isSimpleWord(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return SIMPLE_WORD.test(s);
+    if (!isAsciiLetter(c) && c !== 45) return false;
+  }
+  return s.length > 0;
+}
 
 const LEADING_JUNK_WORDS = new Set("the a an its their his her and but while that so then".split(" "));
 const TRAILING_PUNCT = new Set([..."\u002c.;:\u201c\u201d\"\u2018\u2019'"].map((c) => c.charCodeAt(0)));
@@ -380,6 +390,15 @@ class NameIndex {
   private readonly fitting = new Map<RegExp, Entity[]>();
 
   constructor(text: string) {
+    // acronyms defined in parentheses, and where the name before each one must end ("… Rights (SOHR)")
+    const definitions: { end: number; acronym: string }[] = [];
+    ACRONYM_DEF.lastIndex = 0;
+    for (let m = ACRONYM_DEF.exec(text); m !== null; m = ACRONYM_DEF.exec(text)) {
+      let k = m.index;
+      while (k > 0 && /\s/.test(text[k - 1]!)) k--;
+      definitions.push({ end: k, acronym: m[1]!.toUpperCase() });
+    }
+    const wanted = new Set(definitions.map((d) => d.end));
     const byEnd = new Map<number, Entity>();
     CAP_SPAN.lastIndex = 0;
     for (let m = nextCapSpan(text); m !== null; m = nextCapSpan(text)) {
@@ -391,7 +410,7 @@ class NameIndex {
       const end = m.index + raw.length;
       if (raw.length >= 2 && raw[raw.length - 1] === "s" && isQuote(raw.charCodeAt(raw.length - 2)))
         raw = raw.slice(0, -2);
-      const name = SIMPLE_WORD.test(raw) || cleanNameKeeps(raw) ? raw : cleanName(raw);
+      const name = isSimpleWord(raw) || cleanNameKeeps(raw) ? raw : cleanName(raw);
       if (!name || name.length < 2) continue;
       // one entry per name (the first mention), so long articles stay cheap to query
       let e = this.byName.get(name);
@@ -400,16 +419,13 @@ class NameIndex {
         this.byName.set(name, e);
         this.entities.push(e);
       }
-      byEnd.set(end, e);
+      if (wanted.size && wanted.has(end)) byEnd.set(end, e);
     }
-    ACRONYM_DEF.lastIndex = 0;
-    for (let m = ACRONYM_DEF.exec(text); m !== null; m = ACRONYM_DEF.exec(text)) {
-      let k = m.index;
-      while (k > 0 && /\s/.test(text[k - 1]!)) k--;
-      const e = byEnd.get(k);
+    for (const d of definitions) {
+      const e = byEnd.get(d.end);
       if (!e || e.name === e.name.toUpperCase()) continue; // a dateline: "CONAKRY (AFP)"
       e.org = true;
-      this.acronyms.set(m[1]!.toUpperCase(), e.name);
+      this.acronyms.set(d.acronym, e.name);
     }
   }
 
