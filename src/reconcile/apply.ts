@@ -220,10 +220,17 @@ function alertFigure(f: FigureFact, views: Map<number, FigureView>): AlertFigure
 
 function summaryOf(v: Verdict, others: FigureFact[]): string {
   const say = (f: FigureFact) => describeFigure(f.count ?? 0, f.qualifier, f.measure, f.group, f.range);
-  const other = others.map(say).filter((s, i, all) => all.indexOf(s) === i);
+  const values = (list: FigureFact[]) =>
+    list
+      .map(say)
+      .filter((s, i, all) => all.indexOf(s) === i)
+      .join(", ");
   if (v.kind === "revision")
-    return `${v.figure.originator} now says ${say(v.figure)}; it said ${other.join(", ")} before`;
-  return `${v.figure.originator}: ${say(v.figure)}; ${v.other.originator}: ${other.join(", ")}`;
+    return `${v.figure.originator} now says ${say(v.figure)}; it said ${values(others)} before`;
+  const byOriginator = new Map<string | null, FigureFact[]>();
+  for (const o of others) byOriginator.set(o.originator, [...(byOriginator.get(o.originator) ?? []), o]);
+  const rest = [...byOriginator].map(([who, list]) => `${who}: ${values(list)}`);
+  return `${v.figure.originator}: ${say(v.figure)}; ${rest.join("; ")}`;
 }
 
 /** Writes one alert (and its deliveries) per new disagreement or revision; returns the new ids. */

@@ -212,8 +212,8 @@ export interface AlertGroup {
 }
 
 /**
- * One alert per new figure, kind and other originator, covering every value pair not alerted
- * before (`known`).
+ * One alert per new figure and kind, covering every value pair not alerted before (`known`): a
+ * figure at odds with three originators who agree with each other is one disagreement, not three.
  */
 export function alertGroups(
   verdicts: readonly Verdict[],
@@ -224,12 +224,13 @@ export function alertGroups(
   for (const v of verdicts) {
     if (!isAlertVerdict(v) || covered.has(v.key)) continue;
     covered.add(v.key);
-    const id = `${v.figure.id}|${v.kind}|${v.other.originator}`;
+    const id = `${v.figure.id}|${v.kind}`;
     const g = groups.get(id);
     if (!g) groups.set(id, { first: v, others: [v.other], keys: [v.key] });
     else {
       g.keys.push(v.key);
-      if (!g.others.some((o) => valueLabel(o) === valueLabel(v.other))) g.others.push(v.other);
+      if (!g.others.some((o) => o.originator === v.other.originator && valueLabel(o) === valueLabel(v.other)))
+        g.others.push(v.other);
     }
   }
   return [...groups.values()];

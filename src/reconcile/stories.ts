@@ -34,6 +34,7 @@ const STOP = new Set(
   commissioner watch group groups forces force army police security military people city province
   region district capital country village town north south east west northern southern eastern
   western central photo video image getty images file read watch share advertisement copyright
+  gmt utc bst cet cest edt pdt pst
   breaking update updated live report reports reported said says told world organization organisation
   programme program fund union european republic democratic federal kingdom doctors without borders
   medecins sans frontieres save children amnesty society emergency emergencies relief rescue
@@ -227,8 +228,12 @@ function sharesEvent(a: readonly Term[], b: readonly Term[]): boolean {
  * Enough overlap to be one event: two shared names or places, or (for short wire copy) one place
  * and the same kind of event with a clearly higher overlap.
  */
-function sameEvent(s: { score: number; sharedProper: number }, sameKind: boolean): boolean {
-  if (s.score >= MATCH_THRESHOLD && s.sharedProper >= MIN_SHARED_PROPER) return true;
+function sameEvent(
+  s: { score: number; sharedProper: number },
+  sameKind: boolean,
+  threshold = MATCH_THRESHOLD,
+): boolean {
+  if (s.score >= threshold && s.sharedProper >= MIN_SHARED_PROPER) return true;
   return sameKind && s.sharedProper >= 1 && s.score >= SHORT_COPY_THRESHOLD;
 }
 
@@ -247,6 +252,13 @@ export function matchStory(
   }
   return best;
 }
+
+/**
+ * Share of an article's distinctive weight found in a recent article before it joins that
+ * article's story: higher than MATCH_THRESHOLD because the names every report of a country
+ * carries (the country, its capital) weigh little here.
+ */
+export const DISTINCTIVE_MATCH_THRESHOLD = 0.35;
 
 /** Added to the window's article count so that a small archive weighs terms almost evenly. */
 export const IDF_SMOOTHING = 1000;
@@ -307,7 +319,7 @@ export function matchShared(
   }
   let best: { storyId: number; score: number } | null = null;
   for (const a of byArticle.values()) {
-    if (!sameEvent(a, a.event)) continue;
+    if (!sameEvent(a, a.event, DISTINCTIVE_MATCH_THRESHOLD)) continue;
     if (!best || a.score > best.score) best = { storyId: a.storyId, score: a.score };
   }
   return best;

@@ -148,6 +148,16 @@ describe("decide against each originator's latest figure", () => {
     expect(alertGroups(decide([sohr125, sohr130, gov], [more]), known)).toHaveLength(1);
   });
 
+  it("makes one alert of a figure at odds with several originators, naming each", () => {
+    const a = fact({ count: 100, originator: "A", published: "2025-03-09" });
+    const b = fact({ count: 101, originator: "B", published: "2025-03-09" });
+    const c = fact({ count: 400, originator: "C", published: "2025-03-09" });
+    const groups = alertGroups(decide([a, b], [c]));
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.others.map((o) => o.originator).sort()).toEqual(["A", "B"]);
+    expect(groups[0]!.keys).toHaveLength(2);
+  });
+
   it("does not compare an older report arriving late with other originators", () => {
     const a = fact({ count: 300, originator: "A", published: "2025-03-10" });
     const b = fact({ count: 310, originator: "B", published: "2025-03-10" });

@@ -2,7 +2,15 @@
 // and the time window keeps last month's story closed.
 import { afterEach, describe, expect, it } from "vitest";
 import { ingestDraft } from "../../src/ingest/pipeline.js";
-import { articleTerms, matchStory, storyName } from "../../src/reconcile/stories.js";
+import {
+  articleTerms,
+  distinctiveShares,
+  matchShared,
+  matchStory,
+  type SharedTerm,
+  storyName,
+  type Term,
+} from "../../src/reconcile/stories.js";
 import { listStories } from "../../src/store/stories.js";
 import { draft, stepsFor, tempStore } from "./helpers.js";
 
@@ -53,6 +61,54 @@ describe("matchStory", () => {
     );
     expect(matchStory(blast2, [{ storyId: 1, articles: [blast1] }])?.storyId).toBe(1);
     expect(matchStory(flood, [{ storyId: 1, articles: [blast1, blast2] }])).toBeNull();
+  });
+});
+
+describe("matchShared (distinctive terms through the index)", () => {
+  // two reports of one country's news: the country and its capital in both, the towns differ
+  const quakeInKara: Term[] = [
+    ["kara", 4, "Kara", "p"],
+    ["hatay", 3, "Hatay", "p"],
+    ["turkey", 2, "Turkey", "p"],
+    ["ankara", 2, "Ankara", "p"],
+    ["earthquake", 1, "earthquake", "e"],
+  ];
+  const bombInMiro: Term[] = [
+    ["miro", 4, "Miro", "p"],
+    ["adana", 3, "Adana", "p"],
+    ["turkey", 2, "Turkey", "p"],
+    ["ankara", 2, "Ankara", "p"],
+    ["bombing", 1, "bombing", "e"],
+  ];
+  // in a busy window the country and its capital are in a tenth of all reports, the towns in a few
+  const holding = (t: string) => (t === "turkey" || t === "ankara" ? 300 : 4);
+  const sharesOf = (terms: Term[]) => distinctiveShares(terms, holding, 3000);
+  const postings = (terms: Term[], articleId: number, storyId: number): SharedTerm[] => {
+    const shares = sharesOf(terms);
+    return terms.map((t) => ({ term: t[0], articleId, storyId, share: shares.get(t[0]) ?? 0 }));
+  };
+
+  it("weighs a term by how few recent reports hold it", () => {
+    const shares = sharesOf(bombInMiro);
+    expect([...shares.values()].reduce((a, b) => a + b, 0)).toBeCloseTo(1);
+    expect(shares.get("miro")!).toBeGreaterThan(3 * shares.get("turkey")!);
+    // a small archive weighs terms nearly as the article does
+    const small = distinctiveShares(bombInMiro, () => 1, 5);
+    expect(small.get("miro")! / small.get("turkey")!).toBeCloseTo(2, 5);
+  });
+
+  it("keeps two events of one country apart, and joins a report of the same town", () => {
+    const earlier = postings(quakeInKara, 1, 10);
+    const shared = earlier.filter((p) => bombInMiro.some((t) => t[0] === p.term));
+    expect(matchShared(bombInMiro, sharesOf(bombInMiro), shared)).toBeNull();
+    const followUp: Term[] = [
+      ["kara", 4, "Kara", "p"],
+      ["hatay", 2, "Hatay", "p"],
+      ["turkey", 2, "Turkey", "p"],
+      ["rescuers", 1, "Rescuers", "p"],
+    ];
+    const sharedWithFollowUp = earlier.filter((p) => followUp.some((t) => t[0] === p.term));
+    expect(matchShared(followUp, sharesOf(followUp), sharedWithFollowUp)?.storyId).toBe(10);
   });
 });
 
