@@ -204,7 +204,7 @@ export function postAttribution(text: string, from: number, limit: number): Attr
       }
     }
     sp = stripTrailingAdverbials(sp);
-    if (sp && isNounPhrase(sp) && words(sp) <= 12 && !isOutlet(sp)) {
+    if (sp && isNounPhrase(sp) && countWords(sp) <= 12 && !isOutlet(sp)) {
       return { surface: sp, role, at: from + m.index };
     }
   }
@@ -214,21 +214,97 @@ export function postAttribution(text: string, from: number, limit: number): Attr
 const ABBR_DOT_RE =
   /\b(Mr|Mrs|Ms|Dr|Rev|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|St|Prof|Det|Supt|Insp|Maj|Brig|Adm|Cmdr|Jr|Sr|Fr|Hon)\./g;
 
+const DOT_ABBREVIATIONS = new Set(
+  "Mr Mrs Ms Dr Rev Gen Lt Col Sgt Capt Gov Sen Rep St Prof Det Supt Insp Maj Brig Adm Cmdr Jr Sr Fr Hon".split(
+    " ",
+  ),
+);
+
 /** "the Rev. Marcus Hill" → "the Rev  Marcus Hill": same length, so offsets hold, and no false sentence end. */
-function undot(s: string): string {
+export function undot(s: string): string {
+  // ABBR_DOT_RE by hand: a dot after a whole word (\b before it) that is one of the abbreviations
+  let out: string | null = null;
+  let from = 0;
+  for (let d = s.indexOf("."); d >= 0; d = s.indexOf(".", d + 1)) {
+    let p = d;
+    while (p > 0 && d - p <= 4 && isWordChar(s.charCodeAt(p - 1))) p--;
+    if (p === d || (p > 0 && isWordChar(s.charCodeAt(p - 1))) || !DOT_ABBREVIATIONS.has(s.slice(p, d)))
+      continue;
+    out = out === null ? s.slice(0, d) : out + s.slice(from, d);
+    out += " ";
+    from = d + 1;
+  }
+  return out === null ? s : out + s.slice(from);
+}
+
+/** The same by the regex (the reference for undot). */
+export function undotByRegex(s: string): string {
   return s.replace(ABBR_DOT_RE, "$1 ");
 }
+
+// \s as the regexes here read it, one code unit at a time; outside ASCII looked up once per code unit
+const WHITESPACE = new Uint8Array(0x10000);
+const WS_RE = /^\s$/;
+const WS_RUN_RE = /\s+/g;
+
+function isWs(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  let k = WHITESPACE[c]!;
+  if (k === 0) {
+    k = WS_RE.test(String.fromCharCode(c)) ? 2 : 1;
+    WHITESPACE[c] = k;
+  }
+  return k === 2;
+}
+
+/** s.replace(/\s+/g, " "), without the regex when there is nothing to replace. */
+export function collapseWhitespace(s: string): string {
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (isWs(c) && (c !== 32 || (i + 1 < n && isWs(s.charCodeAt(i + 1))))) return s.replace(WS_RUN_RE, " ");
+  }
+  return s;
+}
+
+const isEdgeJunk = (c: number) =>
+  c === 44 || c === 59 || c === 58 || c === 0x2014 || c === 0x2013 || c === 45 || isWs(c);
 
 function isNounPhrase(sp: string): boolean {
   return NP_START_RE.test(sp) && !NP_BAD_START_RE.test(sp);
 }
 
-const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
-const clean = (s: string) =>
-  s
+/** s.split(/\s+/).filter(Boolean).length: the number of runs of non-space characters. */
+export function countWords(s: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const w = !isWs(s.charCodeAt(i));
+    if (w && !inWord) count++;
+    inWord = w;
+  }
+  return count;
+}
+
+const PARENS_RE = /\s*\([^)]*\)\s*/g;
+const EDGE_JUNK_RE = /^[\s,;:—–-]+|[\s,;:—–-]+$/g;
+
+/** Drops parentheses, collapses spaces, trims spaces and punctuation; each step only when it changes something. */
+export function clean(s: string): string {
+  let t = s.includes("(") ? s.replace(PARENS_RE, " ") : s;
+  t = collapseWhitespace(t);
+  if (t.length > 0 && (isEdgeJunk(t.charCodeAt(0)) || isEdgeJunk(t.charCodeAt(t.length - 1))))
+    t = t.replace(EDGE_JUNK_RE, "");
+  return t;
+}
+
+/** The same by the regexes alone (the reference for clean). */
+export function cleanByRegex(s: string): string {
+  return s
     .replace(/\s*\([^)]*\)\s*/g, " ")
     .replace(/\s+/g, " ")
     .replace(/^[\s,;:—–-]+|[\s,;:—–-]+$/g, "");
+}
 
 const TRAILING_ADVERBIAL_RE =
   /(?:\s+(?:also|later|earlier|then|previously|again|repeatedly|separately|yesterday|today|tonight|recently|reportedly|initially|subsequently|further|once|already|still|even|just|officially|publicly|privately|angrily|tearfully|quietly|simply|firmly|bluntly|flatly|had|has|have|was|were|is|are|will|would|could|did|does|do|had been|has been|have been)|\s+(?:on|last|this|late|early|earlier|later)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|night|week|month|year|morning|evening|afternoon|weekend)|\s+(?:in|on|at|during|via|through|over)\s+(?:a|an|the|his|her|their|its)\s+[^,]{0,60}|\s+on\s+(?:x|twitter|facebook|telegram|instagram|tiktok|social media|television|tv|radio)|\s+(?:on|in)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2})?)$/iu;
@@ -271,7 +347,7 @@ export function preAttribution(text: string, sentStart: number, quoteOpen: numbe
   const colon = COLON_END_RE.test(left) ? PRE_COLON_RE.exec(left) : null;
   if (colon) {
     const sp = clean(colon[1]!);
-    if (isNounPhrase(sp) && !isOutlet(sp) && words(sp) <= 6)
+    if (isNounPhrase(sp) && !isOutlet(sp) && countWords(sp) <= 6)
       return { surface: sp, role: null, at: from + colon.index };
   }
   return null;
@@ -325,7 +401,7 @@ function subjectOf(left: string, verbAt: number, participle: boolean): Omit<Attr
     const prev = stripIntro(clean(chunks[last - 1]!));
     if (prev && isNameOnly(prev)) return { surface: prev, role: np };
   }
-  if (words(np) > 12) {
+  if (countWords(np) > 12) {
     const name = lastName(np);
     return name ? { surface: name, role: null } : null;
   }

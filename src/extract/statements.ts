@@ -21,6 +21,7 @@ import {
 import { findQuotes, type QuoteSpan } from "./quotes.js";
 import {
   type Attribution,
+  collapseWhitespace,
   kindOf,
   nameAndTitle,
   postAttribution,
@@ -158,7 +159,7 @@ function resolve(
   sentences: Sentence[],
   spans: QuoteSpan[],
 ): Resolved | null {
-  const surface = att.surface.replace(/\s+/g, " ").trim();
+  const surface = collapseWhitespace(att.surface).trim();
   if (PRONOUN_RE.test(surface)) {
     const r = resolvePronoun(surface.toLowerCase(), att.at, text, names, found, sentences, spans);
     return r ? { ...r, surface } : null;

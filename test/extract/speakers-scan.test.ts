@@ -1,7 +1,16 @@
 // findVerbs (a word-by-word scan) must find exactly what the reporting-verb regex finds, on any text.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findVerbs, findVerbsByRegex } from "../../src/extract/speakers.js";
+import {
+  clean,
+  cleanByRegex,
+  collapseWhitespace,
+  countWords,
+  findVerbs,
+  findVerbsByRegex,
+  undot,
+  undotByRegex,
+} from "../../src/extract/speakers.js";
 
 const PIECES = [
   "said",
@@ -68,5 +77,71 @@ describe("findVerbs", () => {
       { index: 7, text: "Quoted as saying" },
       { index: 32, text: "told" },
     ]);
+  });
+});
+
+const SPACEY = [
+  "Mr",
+  "Mrs",
+  "Dr",
+  "Hon",
+  "Capt",
+  "Sr",
+  "xMr",
+  "Mr_",
+  "1",
+  ".",
+  "..",
+  " ",
+  "  ",
+  "\t",
+  "\n",
+  "\u00a0",
+  "\u2009",
+  "\u3000",
+  "\ufeff",
+  "\u2028",
+  "\u200b",
+  "\u180e",
+  ",",
+  ";",
+  ":",
+  "—",
+  "–",
+  "-",
+  "(",
+  ")",
+  "( x )",
+  "a",
+  "Smith",
+  "é",
+  "\u{1f600}",
+  "\ud800",
+];
+const spaceyArb = fc.array(fc.constantFrom(...SPACEY), { maxLength: 16 }).map((a) => a.join(""));
+const anyArb = fc.oneof(spaceyArb, fc.string({ unit: "binary", maxLength: 30 }));
+
+describe("hand-written text clean-ups", () => {
+  it("undot replaces exactly the abbreviation dots the regex does", () => {
+    fc.assert(
+      fc.property(anyArb, (s) => {
+        expect(undot(s)).toBe(undotByRegex(s));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(undot("Mr. and Mrs. Smith met Gen.X and xDr. Who.")).toBe(
+      "Mr  and Mrs  Smith met Gen X and xDr. Who.",
+    );
+  });
+
+  it("clean, collapseWhitespace and countWords agree with their regexes", () => {
+    fc.assert(
+      fc.property(anyArb, (s) => {
+        expect(clean(s)).toBe(cleanByRegex(s));
+        expect(collapseWhitespace(s)).toBe(s.replace(/\s+/g, " "));
+        expect(countWords(s)).toBe(s.split(/\s+/).filter(Boolean).length);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
