@@ -228,14 +228,21 @@ const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 12
 const isAsciiLower = (c: number) => c >= 97 && c <= 122;
 const isSeparator = (c: number) => c === 45 || c === 39 || c === 0x2019;
 
-const ABBREVIATIONS = new Set(
-  "Mr Mrs Ms Dr Prof Gen Lt Col Sgt Capt Gov Sen Rep St Rev Maj Brig Cpl Adm Cmdr Supt Det Fr Jr Sr".split(
-    " ",
-  ),
+// Short ASCII words as numbers (base 64 over the code units minus 64; exact up to 8 letters), so that
+// membership is checked without slicing the word out of the text.
+function wordCode(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let k = start; k < end; k++) h = h * 64 + (text.charCodeAt(k) - 64);
+  return h;
+}
+const wordCodes = (words: string) => new Set(words.split(" ").map((w) => wordCode(w, 0, w.length)));
+
+const ABBREVIATIONS = wordCodes(
+  "Mr Mrs Ms Dr Prof Gen Lt Col Sgt Capt Gov Sen Rep St Rev Maj Brig Cpl Adm Cmdr Supt Det Fr Jr Sr",
 );
-const WORD_PREFIXES = new Set("al el ad as ash at az ar an ibn bin abu d l".split(" "));
-const RUN_PARTICLES = new Set(
-  "al el bin ibn bint abu abd de da das dos du del della der den di van von la le ter ben y".split(" "),
+const WORD_PREFIXES = wordCodes("al el ad as ash at az ar an ibn bin abu d l");
+const RUN_PARTICLES = wordCodes(
+  "al el bin ibn bint abu abd de da das dos du del della der den di van von la le ter ben y",
 );
 
 /** 1 if text[k] is \p{Lu}, 0 if not (or past the end), BAIL for a surrogate. */
@@ -276,7 +283,7 @@ function particleEnd(text: string, t: number, n: number): number {
   let u = t;
   while (u < n && u - t < 6 && isAsciiLower(text.charCodeAt(u))) u++;
   if (u === t || u >= n || !isRunSpace(text.charCodeAt(u))) return -1;
-  return RUN_PARTICLES.has(text.slice(t, u)) ? u : -1;
+  return RUN_PARTICLES.has(wordCode(text, t, u)) ? u : -1;
 }
 
 /** "of X", "for X", "of the X", "for the X" at r (CONNECT, spaces, an upper-case CAP). */
@@ -313,7 +320,7 @@ function capEnd(text: string, p: number, n: number): number {
     // a particle prefix and its separator before a capital: al-Assad, d’Alembert
     let q = p + 1;
     while (q < n && q - p < 4 && isAsciiLower(text.charCodeAt(q))) q++;
-    if (q >= n || !isSeparator(text.charCodeAt(q)) || !WORD_PREFIXES.has(text.slice(p, q))) return -1;
+    if (q >= n || !isSeparator(text.charCodeAt(q)) || !WORD_PREFIXES.has(wordCode(text, p, q))) return -1;
     const up = upperAt(text, q + 1, n);
     return up === 1 ? wordEnd(text, q + 1, n) : up === BAIL ? BAIL : -1;
   }
@@ -322,7 +329,8 @@ function capEnd(text: string, p: number, n: number): number {
   if (c < 128) {
     let q = p + 1;
     while (q < n && q - p < 5 && isAsciiLetter(text.charCodeAt(q))) q++;
-    if (q - p <= 4 && q < n && text.charCodeAt(q) === 46 && ABBREVIATIONS.has(text.slice(p, q))) return q + 1;
+    if (q - p <= 4 && q < n && text.charCodeAt(q) === 46 && ABBREVIATIONS.has(wordCode(text, p, q)))
+      return q + 1;
   }
   // an initial: a capital, a dot, one space and another capital
   if (p + 1 < n && text.charCodeAt(p + 1) === 46 && p + 2 < n && isRunSpace(text.charCodeAt(p + 2))) {
