@@ -267,7 +267,8 @@ export function capSpans(text: string): CapSpan[] {
 
 /** The regex itself, for tests that hold capSpans to it. */
 export const CAP_SPAN_PATTERN: RegExp = new RegExp(CAP_SPAN.source, "gu");
-const ACRONYM_DEF = /\(\s*(\p{Lu}[\p{Lu}\p{Ll}&]{1,8})\s*\)/gu;
+/** An acronym defined in parentheses, tried (sticky) at each "(". */
+const ACRONYM_DEF_AT = /\(\s*(\p{Lu}[\p{Lu}\p{Ll}&]{1,8})\s*\)/uy;
 const IS_ACRONYM = /^\p{Lu}[\p{Lu}&\d]{1,7}s?$/u;
 const LEADING_JUNK =
   /^(?:(?:the|a|an|its|their|his|her|and|but|while|that|so|then)\s+|[\p{L}-]+-(?:based|run|led|controlled|backed)\s+|(?:UK|Britain|London|US|Paris|Geneva|New York|Washington|Dhaka|Beirut)[\p{L}-]*-based\s+)+/iu;
@@ -392,8 +393,11 @@ class NameIndex {
   constructor(text: string) {
     // acronyms defined in parentheses, and where the name before each one must end ("… Rights (SOHR)")
     const definitions: { end: number; acronym: string }[] = [];
-    ACRONYM_DEF.lastIndex = 0;
-    for (let m = ACRONYM_DEF.exec(text); m !== null; m = ACRONYM_DEF.exec(text)) {
+    // the pattern opens with "(": find those with indexOf, try the sticky pattern only there
+    for (let open = text.indexOf("("); open >= 0; open = text.indexOf("(", open + 1)) {
+      ACRONYM_DEF_AT.lastIndex = open;
+      const m = ACRONYM_DEF_AT.exec(text);
+      if (!m) continue;
       let k = m.index;
       while (k > 0 && /\s/.test(text[k - 1]!)) k--;
       definitions.push({ end: k, acronym: m[1]!.toUpperCase() });
