@@ -393,6 +393,21 @@ const SEPARATOR_RE = /[-'\u2019]/g;
 const UPPER_RE = /^\p{Lu}$/u;
 const isRunSpace = (c: number) => c === 32 || c === 0xa0;
 
+// \s as the regexes read it, one code unit at a time; outside ASCII looked up once per code unit
+const WHITESPACE = new Uint8Array(0x10000);
+const WS_RE = /^\s$/;
+
+/** Is the code unit matched by \s? */
+export function isWs(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  let k = WHITESPACE[c]!;
+  if (k === 0) {
+    k = WS_RE.test(String.fromCharCode(c)) ? 2 : 1;
+    WHITESPACE[c] = k;
+  }
+  return k === 2;
+}
+
 /** Ends in ’s / 's, or (longer than two characters) in s’ / s' — without a regex per token. */
 function isPossessive(tk: string): boolean {
   const n = tk.length;
@@ -734,13 +749,38 @@ const ROLE_NOUNS =
 
 const ROLE_NOUNS_ANY = new RegExp(ROLE_NOUNS.source.replace(/\$$/, "").replace(/^\\b/, "\\b"), "i");
 
+const LAST_WORD_RE = /([\p{L}-]+)\s+$/u;
+
+/** The group of /([\p{L}-]+)\s+$/u in text[from, at), or null: by hand for ASCII words. */
+export function wordBeforeSpaces(text: string, from: number, at: number): string | null {
+  let e = at;
+  while (e > from && isWs(text.charCodeAt(e - 1))) e--;
+  if (e === at) return null;
+  let p = e;
+  while (p > from) {
+    const c = text.charCodeAt(p - 1);
+    if (c >= 128) return wordBeforeSpacesByRegex(text, from, at);
+    if (!isAsciiLetter(c) && c !== 45) break;
+    p--;
+  }
+  return p === e ? null : text.slice(p, e);
+}
+
+/** The same by the regex (the reference for wordBeforeSpaces). */
+export function wordBeforeSpacesByRegex(text: string, from: number, at: number): string | null {
+  return LAST_WORD_RE.exec(text.slice(from, at))?.[1] ?? null;
+}
+
 function roleBefore(text: string, at: number): string | null {
   // an appositive: "the UN High Commissioner for Human Rights, Volker Türk," / "Iran’s ambassador to Lebanon, Mojtaba Amani"
-  const head = text.slice(Math.max(0, at - 100), at);
+  const from = Math.max(0, at - 100);
   // cheap guards first: these regexes end in $ and would otherwise be tried from every offset
-  const app = /,\s*$/.test(head)
-    ? /(?:^|[.;:(]\s*|,\s*|\b(?:the|by|and)\s+)([^,.;:()]{3,90}),\s*$/u.exec(head)
-    : null;
+  let e = at;
+  while (e > from && isWs(text.charCodeAt(e - 1))) e--;
+  const app =
+    e > from && text.charCodeAt(e - 1) === 44
+      ? /(?:^|[.;:(]\s*|,\s*|\b(?:the|by|and)\s+)([^,.;:()]{3,90}),\s*$/u.exec(text.slice(from, at))
+      : null;
   if (app) {
     const words = app[1]!.trim().split(/\s+/);
     const cleaned = app[1]!.trim().replace(/^(?:the|a|an)\s+/i, "");
@@ -750,8 +790,8 @@ function roleBefore(text: string, at: number): string | null {
     )
       return cleaned;
   }
-  const lastWord = /([\p{L}-]+)\s+$/u.exec(text.slice(Math.max(0, at - 30), at));
-  if (!lastWord || !ROLE_NOUNS.test(lastWord[1]!)) return null;
+  const lastWord = wordBeforeSpaces(text, Math.max(0, at - 30), at);
+  if (lastWord === null || !ROLE_NOUNS.test(lastWord)) return null;
   const window = text.slice(Math.max(0, at - 60), at);
   const m =
     /(?:^|[\n,;:.(“"‘]\s*|\b(?:the|a|an|by|with|and|said|says|told)\s+)((?:[\p{L}’'-]+\s+){0,5}?[\p{L}-]+)\s+$/u.exec(

@@ -5,7 +5,16 @@
 // The result is a noun phrase (a name, a pronoun, an organisation or a description); resolving it to
 // a full name is done by the caller with the article's NameIndex.
 import type { StatementKind } from "../core/types.js";
-import { isAcronym, isOrgWord, isOutlet, joinTokens, nameRuns, splitTitle, stripLeading } from "./names.js";
+import {
+  isAcronym,
+  isOrgWord,
+  isOutlet,
+  isWs,
+  joinTokens,
+  nameRuns,
+  splitTitle,
+  stripLeading,
+} from "./names.js";
 
 export interface Attribution {
   /** The speaker as written ("Rubio", "he", "an activist in Latakia", "France’s foreign ministry"). */
@@ -242,20 +251,7 @@ export function undotByRegex(s: string): string {
   return s.replace(ABBR_DOT_RE, "$1 ");
 }
 
-// \s as the regexes here read it, one code unit at a time; outside ASCII looked up once per code unit
-const WHITESPACE = new Uint8Array(0x10000);
-const WS_RE = /^\s$/;
 const WS_RUN_RE = /\s+/g;
-
-function isWs(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  let k = WHITESPACE[c]!;
-  if (k === 0) {
-    k = WS_RE.test(String.fromCharCode(c)) ? 2 : 1;
-    WHITESPACE[c] = k;
-  }
-  return k === 2;
-}
 
 /** s.replace(/\s+/g, " "), without the regex when there is nothing to replace. */
 export function collapseWhitespace(s: string): string {

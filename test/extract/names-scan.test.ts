@@ -1,7 +1,12 @@
 // The hand-written scanners in names.ts must agree exactly with the regexes they replace, on any text.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { runMatchEnd, runMatchEndByRegex } from "../../src/extract/names.js";
+import {
+  runMatchEnd,
+  runMatchEndByRegex,
+  wordBeforeSpaces,
+  wordBeforeSpacesByRegex,
+} from "../../src/extract/names.js";
 
 // pieces that exercise every branch of RUN_RE: abbreviations, initials, particles, prefixes, connectors,
 // separators, no-break spaces, non-ASCII letters and marks, astral letters, punctuation
@@ -123,5 +128,22 @@ describe("runMatchEnd", () => {
       "McDonald’s Jones’ d’Alembert ash-Shaykh",
     ])
       for (let i = 0; i <= text.length; i++) expect(runMatchEnd(text, i)).toBe(runMatchEndByRegex(text, i));
+  });
+});
+
+describe("wordBeforeSpaces", () => {
+  it("finds the same last word as the regex, for every window of random text", () => {
+    fc.assert(
+      fc.property(textArb, (text) => {
+        for (let at = 0; at <= text.length; at++)
+          for (const from of [0, Math.max(0, at - 5), Math.max(0, at - 30)])
+            expect(wordBeforeSpaces(text, from, at), `${JSON.stringify(text)} ${from}-${at}`).toBe(
+              wordBeforeSpacesByRegex(text, from, at),
+            );
+      }),
+      { numRuns: 2000 },
+    );
+    expect(wordBeforeSpaces("the UN envoy Geir", 0, 13)).toBe("envoy");
+    expect(wordBeforeSpaces("the UN envoy Geir", 0, 12)).toBeNull();
   });
 });
