@@ -96,6 +96,13 @@ export interface Originator {
 const OUTLET =
   /^(?:the )?(?:reuters|afp|agence france[- ]presse|ap|associated press|bbc|cnn|al jazeera|sana|xinhua|tass|ria novosti|interfax|anadolu|irna|wafa|dpa|efe|upi|pti|ani|kyodo|yonhap|bernama|the national|guardian|new york times|washington post|sky news|nbc|abc|cbs|fox news|france 24|euronews|(?:[\w-]+ )?(?:state |local |official |national |pan-arab |news )?(?:media|news agency|press agency|press|television|tv|broadcaster|newspaper|daily|outlets?|reporters?|correspondents?)|an? [\w-]+ (?:reporter|correspondent|journalist)|journalists)(?:\s+news agency|\s+news)?$/i;
 
+/**
+ * Words before an organisation that make it the one addressed, not the one counting: "called for the
+ * UN Security Council to meet", "urged the Red Cross", "appealed to the ministry".
+ */
+const ADDRESSEE_BEFORE =
+  /\b(?:call(?:s|ed|ing)? (?:for|on|upon)|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)? to|ask(?:s|ed|ing)|petition(?:s|ed|ing)?|letter to|wrote to|writ(?:es|ing) to|invit(?:e|es|ed|ing)|brief(?:s|ed|ing)|told|tells|warn(?:s|ed|ing)|press(?:es|ed|ing)|lobb(?:y|ies|ied|ying)|criticis(?:e|es|ed|ing)|criticiz(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|refer(?:red)? (?:it |the case )?to)\s+(?:the\s+)?$/i;
+
 /** Heads of organisations that count casualties (the fallback "mention" rule only accepts these). */
 const COUNTER_HEAD =
   /\b(?:Observatory|Network|Ministry|Agency|Office|Organi[sz]ation|Committee|Commission|Department|Service|Services|Authority|Crescent|Cross|Watch|Monitor|Centre|Center|Institute|Bureau|Directorate|Programme|Program|Fund|Council|Amnesty|Coordination|Mission|Defence|Defense)\b/;
@@ -644,19 +651,26 @@ function phraseAfter(after: string): string | null {
   return np && words(np).length <= 14 ? np : null;
 }
 
+const CHAT_MARKUP = /[<>@[\]{}|`*]/;
+
 /** Every attribution in a sentence, in order of position. */
 export function findAttributions(sentence: string): Attribution[] {
   const out: Attribution[] = [];
   const add = (surface: string | null, at: number) => {
     if (!surface) return;
-    const s = surface.trim();
+    let s = surface.trim();
+    // chat markup ("<!channel>", "@everyone", "[text](url)") is never part of a name: the name ends there
+    const markup = s.search(CHAT_MARKUP);
+    if (markup >= 0) s = s.slice(0, markup).trim();
     if (!s) return;
     out.push({ surface: s, at, outlet: isOutlet(s), pronoun: PRONOUN.test(s) });
   };
   ACCORDING.lastIndex = 0;
   for (let m = ACCORDING.exec(sentence); m !== null; m = ACCORDING.exec(sentence)) {
     const before = out.length;
-    add(phraseAfter(sentence.slice(m.index + m[0].length)), m.index);
+    const rest = sentence.slice(m.index + m[0].length);
+    const markup = rest.search(CHAT_MARKUP);
+    add(phraseAfter(markup >= 0 ? rest.slice(0, markup) : rest), m.index);
     if (out.length > before && /^(?:citing|quoting)/i.test(m[0])) out[out.length - 1]!.cited = true;
   }
   for (
@@ -772,7 +786,10 @@ export class Originators {
     }
     for (const sp of spans) {
       if (sp.at > offset) return null;
-      sp.counter ??= COUNTER_HEAD.test(sp.name) && !isOutlet(sp.name);
+      sp.counter ??=
+        COUNTER_HEAD.test(sp.name) &&
+        !isOutlet(sp.name) &&
+        !ADDRESSEE_BEFORE.test(this.doc.sentences[i]!.text.slice(Math.max(0, sp.at - 40), sp.at));
       if (sp.counter) return { source: this.index().canonical(sp.name), surface: sp.surface };
     }
     CAP_SPAN.lastIndex = 0;
@@ -842,7 +859,7 @@ export class Originators {
 
   /** The originator a pronoun or a bare descriptor ("it", "the group", "the ministry") refers to. */
   private priorOriginator(i: number, surface: string): Originator | null {
-    const bare = cleanName(surface).toLowerCase();
+    const bare = surface.trim().replace(/\s+/g, " ").toLowerCase();
     const person = /^(?:he|she)$/.test(bare);
     for (let j = i; j >= 0 && j >= i - 4; j--) {
       const atts = this.attributions(j).filter((a) => !a.pronoun && !a.outlet);
@@ -863,9 +880,11 @@ export class Originators {
         if (!person && bare !== "they" && isPerson) continue;
         if (/^the /.test(bare)) {
           const head = bare.replace(/^the /, "");
+          // "the group" stands for anyone; "the ministry" only for a ministry, "the watchdog" for a monitor
           if (
             !["group", "organisation", "organization", "body"].includes(head) &&
-            !aliasKey(r.source).includes(head)
+            !aliasKey(r.source).includes(head) &&
+            !DESCRIPTOR_KINDS.some(([kind, fits]) => kind.test(head) && fits.test(r.source))
           )
             continue;
         }

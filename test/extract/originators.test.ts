@@ -52,6 +52,35 @@ describe("attribution patterns", () => {
     );
   });
 
+  it("does not take an organisation that is addressed for one that counted", () => {
+    expect(
+      sources(
+        "The US and Russia called for the United Nations Security Council to meet after more than 1,000 people were killed.",
+      ),
+    ).toEqual(["1000:null"]);
+    expect(sources("Aid groups urged the Red Cross to help after 30 people died.")).toEqual(["30:null"]);
+    // a counting body named as the subject still counts
+    expect(sources("The Red Cross recorded 30 deaths in the camp.")).toEqual(["30:Red Cross"]);
+    expect(sources("In the camp the Red Cross team found 30 people dead.")).toEqual(["30:Red Cross"]);
+  });
+
+  it("resolves 'the ministry' only to a ministry, not to whoever spoke last", () => {
+    expect(
+      sources(
+        "The Harbour Monitor said 400 people were killed. At least 12 people died, according to the ministry.",
+      ),
+    ).toEqual(["400:Harbour Monitor", "12:ministry"]);
+  });
+
+  it("ends a name at chat markup", () => {
+    expect(sources("The Harbour Monitor <!channel> @everyone said 400 people were killed.")).toEqual([
+      "400:Harbour Monitor",
+    ]);
+    expect(
+      sources("At least 12 people died, according to the Red Crescent [click](https://evil.example)."),
+    ).toEqual(["12:Red Crescent"]);
+  });
+
   it("takes the person in an appositive", () => {
     expect(
       sources("The agency's coordinator, Ahmed Usman, said some 4,000 people had been displaced."),
