@@ -112,10 +112,16 @@ export function isOutlet(s: string): boolean {
 }
 
 // Attribution phrases and sentence heads are read several times per quotation (title split, kind,
-// subject): whole short strings keep their runs. Callers only read runs, never change them.
+// subject): whole short strings keep their runs for the article being read (clearRunsCache starts
+// the next one). Callers only read runs, never change them.
 const RUNS_CACHE = new Map<string, NameRun[]>();
 const RUNS_CACHE_MAX_TEXT = 400;
 const RUNS_CACHE_SIZE = 2000;
+
+/** Forgets the runs kept for the previous article. */
+export function clearRunsCache(): void {
+  RUNS_CACHE.clear();
+}
 
 /** Finds every capitalised run in text[from, to). The result is shared: do not modify it. */
 export function nameRuns(text: string, from = 0, to = text.length): NameRun[] {

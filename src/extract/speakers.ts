@@ -495,9 +495,15 @@ const ORG_RE =
 const OFFICIAL_ACRONYM_RE = /\b(?:UN|U\.N\.|EU|NATO|MP|MEP|IDF|RSF|CENTCOM|FBI|NYPD|LAPD)\b/;
 const ORG_ACRONYM_RE = /\b(?:MSF|NGO|WHO|WFP|OCHA|UNRWA|IOM|ICRC|IFRC|UNHCR|UNICEF|HRW|SOHR|SNHR|CARE)\b/;
 
-// kindOf is asked about the same speakers again and again (every quotation, every pronoun)
+// kindOf is asked about the same speakers again and again (every quotation, every pronoun); kept
+// for the article being read (clearKindCache starts the next one)
 const KINDS = new Map<string, StatementKind>();
 const KINDS_SIZE = 5000;
+
+/** Forgets the kinds kept for the previous article. */
+export function clearKindCache(): void {
+  KINDS.clear();
+}
 
 export function kindOf(speaker: string, role: string | null): StatementKind {
   const key = role === null ? `\u0000${speaker}` : `${role}\u0001${speaker}`;

@@ -9,6 +9,7 @@
 import type { Sentence, Statement, StatementKind } from "../core/types.js";
 import type { Doc } from "./doc.js";
 import {
+  clearRunsCache,
   isAcronym,
   isOrgWord,
   looksLikeOrg,
@@ -21,6 +22,7 @@ import {
 import { findQuotes, type QuoteSpan } from "./quotes.js";
 import {
   type Attribution,
+  clearKindCache,
   collapseWhitespace,
   kindOf,
   nameAndTitle,
@@ -57,6 +59,9 @@ export function extractStatements(doc: Doc): Statement[] {
   if (!text) return [];
   const spans = findQuotes(text);
   if (!spans.length) return [];
+  // caches of short strings live for one article: a long stream of articles would only fill them
+  clearRunsCache();
+  clearKindCache();
   const names = new NameIndex(text);
   const sentences = doc.sentences;
   const lines = lineStarts(text);
