@@ -122,8 +122,8 @@ const REPORT_VERB =
   /\b(?:said|says|say|saying|told|tells|telling|reported|reports|report|reporting|documented|documents|documenting|estimated|estimates|estimate|estimating|announced|announces|announcing|confirmed|confirms|confirming|stated|added|adds|adding|counted|recorded|records|tallied|registered|noted|revealed|claimed|claims|acknowledged|updated|wrote|posted|put|puts|putting|gave|gives|giving|showed|shows|indicated|said in a statement)\b/g;
 const PUT_OBJECT =
   /^\s+(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:toll|number|figure|count|tally|estimate|total)\b/i;
-const PASSIVE_BEFORE = /\b(?:been|were|was|is|are|being|be|not|to|who|which|that)\s+$/i;
-const NOUN_BEFORE =
+export const PASSIVE_BEFORE = /\b(?:been|were|was|is|are|being|be|not|to|who|which|that)\s+$/i;
+export const NOUN_BEFORE =
   /\b(?:the|a|an|its|their|his|her|these|those|media|news|press|unconfirmed|initial|earlier|official|latest|first|separate)\s+$/i;
 const ADVERBIAL_END =
   /(?:\s*,?\s*\b(?:also|later|earlier|separately|previously|initially|officially|again|had|has|have|would|could|had earlier|in a statement|in a report|in an update|in a post|in a briefing|on [A-Z]\w+|late on [A-Z]\w+|early on [A-Z]\w+|on [A-Z]\w+ (?:morning|evening|night|afternoon)|last (?:night|week)|this week|on Telegram|on X|on Twitter|on Facebook|on social media|in a video|separately|then|now|yesterday|today))+\s*$/;
@@ -653,6 +653,23 @@ function phraseAfter(after: string): string | null {
 
 const CHAT_MARKUP = /[<>@[\]{}|`*]/;
 
+/**
+ * The end of `s` from `longest` + 1 characters before its trailing white space: enough for an
+ * end-anchored pattern "\\b(?:word…)\\s*$" whose words have at most `longest` letters (the extra
+ * character keeps \\b exact), so it is not tried from every offset of a long sentence.
+ */
+export function wordsTail(s: string, longest: number): string {
+  let k = s.length;
+  while (k > 0 && isJsSpace(s.charCodeAt(k - 1))) k--;
+  return k - longest - 1 <= 0 ? s : s.slice(k - longest - 1);
+}
+
+/** /[.!?]$/.test(s), from the last character. */
+function endsWithStop(s: string): boolean {
+  const c = s.charCodeAt(s.length - 1);
+  return c === 46 || c === 33 || c === 63;
+}
+
 /** Every attribution in a sentence, in order of position. */
 export function findAttributions(sentence: string): Attribution[] {
   const out: Attribution[] = [];
@@ -687,30 +704,31 @@ export function findAttributions(sentence: string): Attribution[] {
     const before = sentence.slice(0, m.index);
     const after = sentence.slice(m.index + verb.length);
     if (/^(?:put|puts|putting|gave|gives|giving)$/.test(verb) && !PUT_OBJECT.test(after)) continue;
-    if (PASSIVE_BEFORE.test(before) && !/^(?:saying|telling|adding|giving|putting|citing)$/.test(verb))
-      continue;
+    // the end-anchored patterns only need the last word and the white space after it
+    const end = wordsTail(before, 11);
+    if (PASSIVE_BEFORE.test(end) && !/^(?:saying|telling|adding|giving|putting|citing)$/.test(verb)) continue;
     if (
       /^(?:report|reports|estimate|estimates|records|claims|documents|figures)$/.test(verb) &&
-      NOUN_BEFORE.test(before)
+      NOUN_BEFORE.test(end)
     )
       continue;
     let subj: string | null = null;
-    if (/(?:,|[”"’])\s*$/.test(before) && /^(?:said|says|reported|added|wrote|stated)$/.test(verb)) {
+    if (/(?:,|[”"’])\s*$/.test(end) && /^(?:said|says|reported|added|wrote|stated)$/.test(verb)) {
       subj = subjectAfter(after);
     }
     if (!subj) subj = subjectBefore(before);
     // "…, saying 27 people had died"; "X praised the police and said 400 officers ..."
-    if (!subj && /(?:,|\b(?:and|but))\s*$/.test(before)) subj = leadingSubject(sentence);
+    if (!subj && /(?:,|\b(?:and|but))\s*$/.test(end)) subj = leadingSubject(sentence);
     add(subj, m.index);
   }
   // a headline's attribution before a colon: "Local official: at least nine civilians killed"
   const lead = /^([^:.!?]{2,40}):\s/.exec(sentence);
-  if (lead && !/[.!?]$/.test(sentence) && words(lead[1]!).length <= 4 && DESCRIPTOR_HEAD.test(lead[1]!)) {
+  if (lead && !endsWithStop(sentence) && words(lead[1]!).length <= 4 && DESCRIPTOR_HEAD.test(lead[1]!)) {
     add(lead[1]!, 0);
   }
   // a headline's attribution after a colon: "Over 1,000 killed in two days of clashes: rights group"
   const colon = /:\s+([^:.!?]{2,50})$/.exec(sentence);
-  if (colon && !/[.!?]$/.test(sentence) && words(colon[1]!).length <= 5 && DESCRIPTOR_HEAD.test(colon[1]!)) {
+  if (colon && !endsWithStop(sentence) && words(colon[1]!).length <= 5 && DESCRIPTOR_HEAD.test(colon[1]!)) {
     add(colon[1]!, colon.index);
   }
   out.sort((a, b) => a.at - b.at);

@@ -7,6 +7,9 @@ import {
   capSpans,
   cleanName,
   cleanNameKeeps,
+  NOUN_BEFORE,
+  PASSIVE_BEFORE,
+  wordsTail,
 } from "../../src/extract/originators.js";
 
 const pieces = (...p: string[]) => fc.array(fc.constantFrom(...p), { maxLength: 30 }).map((a) => a.join(""));
@@ -76,6 +79,28 @@ describe("aliasKey on ASCII", () => {
       fc.property(pieces(..."a s S ' T h e t - _ 1 x . 's The the".split(" "), " ", "\t"), (s) => {
         expect(aliasKey(s)).toBe(ref(s));
       }),
+      { numRuns: 20000 },
+    );
+  });
+});
+
+describe("wordsTail", () => {
+  const patterns = [PASSIVE_BEFORE, NOUN_BEFORE, /(?:,|[”"’])\s*$/, /(?:,|\b(?:and|but))\s*$/];
+  it("gives end-anchored word patterns the same answer as the whole string", () => {
+    fc.assert(
+      fc.property(
+        pieces(
+          ..."been were which the unconfirmed and but x xthe , ” é".split(" "),
+          " ",
+          "  ",
+          "\u00a0",
+          "\n",
+          "\u3000",
+        ),
+        (s) => {
+          for (const re of patterns) expect(re.test(wordsTail(s, 11))).toBe(re.test(s));
+        },
+      ),
       { numRuns: 20000 },
     );
   });
