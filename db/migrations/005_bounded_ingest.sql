@@ -13,8 +13,12 @@ ALTER TABLE figures ADD COLUMN day INTEGER;
 UPDATE figures SET day = (SELECT a.day FROM articles a WHERE a.id = figures.article_id);
 -- the story with the newest figure: read from the newest end of this index
 CREATE INDEX figures_newest ON figures(day, id);
--- an originator's earlier figures of about the same value in a slot (a repeat citation)
+-- an originator's earlier figures of about the same value in a slot (a repeat citation); it also
+-- serves every lookup by story, or story × measure × group, so the two shorter indexes go: every
+-- figure written updates each index it is in
 CREATE INDEX figures_slot_value ON figures(story_id, measure, grp, originator_id, count);
+DROP INDEX figures_key;
+DROP INDEX figures_story;
 
 -- each originator's latest comparable figure per story × measure × group: what a new figure is
 -- compared with

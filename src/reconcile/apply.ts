@@ -19,6 +19,7 @@ import {
   addAlias,
   createOriginator,
   findOriginatorByAliasKey,
+  getKnownOriginator,
   listKnownOriginators,
   renameOriginator,
 } from "../store/originators.js";
@@ -55,10 +56,31 @@ import {
   type SharedTerm,
   STORY_WINDOW_DAYS,
   storyName,
+  type Term,
 } from "./stories.js";
 
-/** Recent articles read per term of a new article, newest first: enough to find its story. */
-export const POSTINGS_PER_TERM = 40;
+/**
+ * Recent articles read per term of a new article, newest first: a distinctive term (a town) has
+ * fewer holders than this, so all of them are read; a common one (a country) is only sampled, as
+ * it weighs too little to decide a match anyway.
+ */
+export const POSTINGS_PER_TERM = 16;
+
+/**
+ * The terms whose holders are read, most distinctive first, leaving out the least distinctive ones
+ * while together they weigh less than this: they could not change a match, and a common term's
+ * holders are the most numerous and the least telling.
+ */
+export const UNREAD_SHARE = 0.1;
+
+function termsToRead(terms: readonly Term[], shares: ReadonlyMap<string, number>): string[] {
+  const share = (t: string) => shares.get(t) ?? 0;
+  const ranked = terms.map((t) => t[0]).sort((a, b) => share(b) - share(a));
+  let rest = 0;
+  let n = ranked.length;
+  while (n > 0 && rest + share(ranked[n - 1]!) < UNREAD_SHARE) rest += share(ranked[--n]!);
+  return ranked.slice(0, n);
+}
 
 export interface ReconcileConfig {
   /** Where every new alert is to be delivered: one delivery row each. */
@@ -122,9 +144,9 @@ export function assignStory(
   } else {
     const shared: SharedTerm[] = [];
     for (const w of windows)
-      for (const t of terms)
-        for (const p of termPostings(store, t[0], w, article.id, POSTINGS_PER_TERM))
-          shared.push({ term: t[0], ...p });
+      for (const term of termsToRead(terms, shares))
+        for (const p of termPostings(store, term, w, article.id, POSTINGS_PER_TERM))
+          shared.push({ term, ...p });
     storyId = matchShared(terms, shares, shared)?.storyId;
     if (storyId === undefined) {
       const name = storyName(terms, (n) => storyNameTaken(store, n));
@@ -140,7 +162,8 @@ export function assignStory(
   );
   const story = created ? undefined : getStory(store, storyId);
   if (story) updateStoryTerms(store, storyId, mergeTerms([story.terms, terms]), options.now);
-  setArticleStory(store, article.id, storyId);
+  // each figure gets its story with its originator (reconcileArticle): one update per figure
+  setArticleStory(store, article.id, storyId, { figures: false });
   return storyId;
 }
 
@@ -151,25 +174,28 @@ export function resolveOriginatorId(
   surface: string | null,
   now: Date,
 ): number | null {
-  // the common case, a name already known under this very spelling: one indexed lookup
-  const known = findOriginatorByAliasKey(store, aliasKey(cleanName(source)));
-  if (known !== undefined && (!surface || surface === source)) {
-    for (const a of aliasesOf(source)) addAlias(store, known, a, aliasKey(a));
-    return known;
-  }
-  const resolution = resolveOriginator(source, listKnownOriginators(store));
-  if (!resolution) return null;
   let id: number;
-  if (resolution.kind === "existing") id = resolution.id;
-  else if (resolution.kind === "rename") {
-    id = resolution.id;
-    renameOriginator(store, id, resolution.name);
-  } else id = createOriginator(store, resolution.name, now);
-  for (const a of resolution.aliases) addAlias(store, id, a, aliasKey(a));
-  // the surface form is an alias only when it is a form of this very name (an acronym, a short form)
-  if (surface && surface !== source) {
-    const self = listKnownOriginators(store).filter((k) => k.id === id);
-    const s = resolveOriginator(surface, self);
+  // a name already known under this spelling is one indexed lookup; the whole list of originators
+  // is read only for a spelling never seen before
+  const known = findOriginatorByAliasKey(store, aliasKey(cleanName(source)));
+  if (known !== undefined) {
+    id = known;
+    for (const a of aliasesOf(source)) addAlias(store, id, a, aliasKey(a));
+  } else {
+    const resolution = resolveOriginator(source, listKnownOriginators(store));
+    if (!resolution) return null;
+    if (resolution.kind === "existing") id = resolution.id;
+    else if (resolution.kind === "rename") {
+      id = resolution.id;
+      renameOriginator(store, id, resolution.name);
+    } else id = createOriginator(store, resolution.name, now);
+    for (const a of resolution.aliases) addAlias(store, id, a, aliasKey(a));
+  }
+  // the surface form is an alias only when it is a form of this very name (an acronym, a short
+  // form); a surface already recorded for any originator keeps its owner
+  if (surface && surface !== source && findOriginatorByAliasKey(store, aliasKey(surface)) === undefined) {
+    const self = getKnownOriginator(store, id);
+    const s = self ? resolveOriginator(surface, [self]) : null;
     if (s?.kind === "existing") addAlias(store, id, surface.trim(), aliasKey(surface));
   }
   return id;
@@ -330,7 +356,12 @@ export function reconcileArticle(
       originatorId = cache.get(k) ?? null;
     }
     const iv = intervals[i] ?? null;
-    setFigureResolution(store, figureId, originatorId, iv?.low ?? null, iv?.high ?? null);
+    setFigureResolution(store, figureId, {
+      storyId,
+      originatorId,
+      low: iv?.low ?? null,
+      high: iv?.high ?? null,
+    });
   });
   if (!figures.length) return { storyId, alertIds: [] };
   // a new figure is compared with each originator's latest figure in its slot, and with its own

@@ -106,7 +106,11 @@ const EVENT_WORDS = new Map<string, string>(
   }),
 );
 
+const PLAIN_WORD = /^[A-Za-z0-9-]*$/;
+
 export function termKey(word: string): string {
+  // most words are plain ASCII: nothing to strip or decompose
+  if (PLAIN_WORD.test(word)) return word.toLowerCase();
   return word
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
@@ -159,7 +163,13 @@ export function articleTerms(text: string, title: string | null = null): Term[] 
     const index = m.index ?? 0;
     const key = termKey(word);
     if (key.length < 2) continue;
-    const capital = /^\p{Lu}/u.test(word);
+    const first = word.charCodeAt(0);
+    const capital = first < 128 ? first >= 65 && first <= 90 : /^\p{Lu}/u.test(word);
+    // a lower-case word counts only as an event word: its position says nothing
+    if (!capital) {
+      if (EVENT_WORDS.has(key)) seen.push({ key, word, index, capital, typo: false });
+      continue;
+    }
     const typo = atSentenceStart(body, index) || typographic.some((l) => index >= l.start && index < l.end);
     if (capital && !typo) midCaps.add(key);
     seen.push({ key, word, index, capital, typo });

@@ -65,9 +65,19 @@ export function insertArticle(store: Store, a: NewArticle): number {
   return Number(info.lastInsertRowid);
 }
 
-export function setArticleStory(store: Store, articleId: number, storyId: number): void {
+/**
+ * Puts an article, its figures and its statements into a story. `figures: false` leaves the figures
+ * to the caller (ingest sets each figure's story with its originator, one update per figure).
+ */
+export function setArticleStory(
+  store: Store,
+  articleId: number,
+  storyId: number,
+  options: { figures: boolean } = { figures: true },
+): void {
   prepared(store, "UPDATE articles SET story_id = ? WHERE id = ?").run(storyId, articleId);
-  prepared(store, "UPDATE figures SET story_id = ? WHERE article_id = ?").run(storyId, articleId);
+  if (options.figures)
+    prepared(store, "UPDATE figures SET story_id = ? WHERE article_id = ?").run(storyId, articleId);
   prepared(store, "UPDATE statements SET story_id = ? WHERE article_id = ?").run(storyId, articleId);
 }
 

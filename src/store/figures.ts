@@ -156,18 +156,17 @@ export function listOriginatorFigures(store: Store, originatorId: number, storyI
   ).map(toView);
 }
 
-/** Stores what reconciliation resolved for a figure: its originator and interval. */
+/** Stores what reconciliation resolved for a figure: its story, originator and interval. */
 export function setFigureResolution(
   store: Store,
   figureId: number,
-  originatorId: number | null,
-  low: number | null,
-  high: number | null,
+  resolution: { storyId: number; originatorId: number | null; low: number | null; high: number | null },
 ): void {
-  prepared(store, "UPDATE figures SET originator_id = ?, low = ?, high = ? WHERE id = ?").run(
-    originatorId,
-    low,
-    high === Number.POSITIVE_INFINITY ? null : high,
+  prepared(store, "UPDATE figures SET story_id = ?, originator_id = ?, low = ?, high = ? WHERE id = ?").run(
+    resolution.storyId,
+    resolution.originatorId,
+    resolution.low,
+    resolution.high === Number.POSITIVE_INFINITY ? null : resolution.high,
     figureId,
   );
 }

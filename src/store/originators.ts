@@ -83,3 +83,15 @@ export function findOriginatorByAliasKey(store: Store, key: string): number | un
     | undefined;
   return r?.originator_id;
 }
+
+/** One originator with the alias keys recorded for it. */
+export function getKnownOriginator(store: Store, id: number): KnownOriginator | undefined {
+  const row = prepared(store, "SELECT id, name FROM originators WHERE id = ?").get(id) as
+    | { id: number; name: string }
+    | undefined;
+  if (!row) return undefined;
+  const keys = prepared(store, "SELECT alias_key FROM originator_aliases WHERE originator_id = ?")
+    .pluck()
+    .all(id) as string[];
+  return { id: row.id, name: row.name, aliasKeys: keys };
+}

@@ -140,7 +140,7 @@ export type PostingRole = "B" | "P" | "I" | "U";
 
 /**
  * The newest articles filed under the days [from, to] in one of `roles` that hold a term, at most
- * `limit`, with their story (stories merged into another are skipped: their articles moved with it).
+ * `limit`, with their story (a merge moves every article, so an article's story is never a merged one).
  */
 export function termPostings(
   store: Store,
@@ -149,15 +149,17 @@ export function termPostings(
   excludeArticleId: number,
   limit: number,
 ): TermPosting[] {
-  return prepared(
+  const rows = prepared(
     store,
-    `SELECT p.article_id AS articleId, a.story_id AS storyId, p.share
-       FROM term_postings p
-       JOIN articles a ON a.id = p.article_id
-       JOIN stories s ON s.id = a.story_id AND s.merged_into IS NULL
+    `SELECT p.article_id, a.story_id, p.share
+       FROM term_postings p JOIN articles a ON a.id = p.article_id
       WHERE p.term = ? AND p.day BETWEEN ? AND ? AND instr(?, p.role) > 0 AND p.article_id != ?
+        AND a.story_id IS NOT NULL
       ORDER BY p.day DESC, p.article_id DESC LIMIT ?`,
-  ).all(term, window.from, window.to, window.roles, excludeArticleId, limit) as TermPosting[];
+  )
+    .raw(true)
+    .all(term, window.from, window.to, window.roles, excludeArticleId, limit) as [number, number, number][];
+  return rows.map(([articleId, storyId, share]) => ({ articleId, storyId, share }));
 }
 
 /**
