@@ -445,29 +445,37 @@ function collapseNonWords(s: string): string {
   return from === 0 ? s : out + s.slice(from);
 }
 
-/** Number of runs of letters and digits (as /[\p{L}\p{N}]+/gu would find), without a Unicode regex scan. */
-function wordCount(s: string): number {
+/**
+ * Number of runs of letters and digits in s[start, end) (as /[\p{L}\p{N}]+/gu would find), without a
+ * Unicode regex scan; counting stops at `cap` (the callers only ask "none, up to 3, up to 5, fewer than 6?").
+ */
+function wordCount(s: string, cap: number, start = 0, end = s.length): number {
   let count = 0;
   let inWord = false;
-  const n = s.length;
-  for (let i = 0; i < n; i++) {
+  for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
     let isWord: boolean;
     if (c < 128) isWord = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
     else if (c >= 0x2000 && c <= 0x206f)
       isWord = false; // general punctuation: no letters or digits
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       isWord = LETTER_OR_DIGIT_RE.test(s.slice(i, i + 2));
-      if (isWord && !inWord) count++;
+      if (isWord && !inWord && ++count >= cap) return cap;
       inWord = isWord;
       i++;
       continue;
     } else isWord = LETTER_OR_DIGIT_RE.test(s[i]!);
-    if (isWord && !inWord) count++;
+    if (isWord && !inWord && ++count >= cap) return cap;
     inWord = isWord;
   }
   return count;
 }
+
+/** Word counts matter only up to here: none, a scare quote of up to 3, a fragment of up to 5, fewer than 6. */
+const WORDS_CAP = 6;
+
+/** Statements emitted so far, by lower-case speaker; the dedupe keys of a speaker are made on their second statement. */
+type Seen = Map<string, { first: string; keys: Set<string> | null }>;
 
 type LineFn = (text: string, pos: number) => number;
 
@@ -479,7 +487,7 @@ function assemble(
   lineEnd: LineFn,
 ): Statement[] {
   const out: Statement[] = [];
-  const seen = new Set<string>();
+  const seen: Seen = new Map();
   let i = 0;
   while (i < found.length) {
     // fragments of one speaker in one sentence: join when one of them is a short fragment
@@ -495,7 +503,9 @@ function assemble(
       j++;
     const parts = found.slice(i, j);
     const shortest =
-      parts.length > 1 ? Math.min(...parts.map((p) => wordCount(text.slice(p.span.start, p.span.end)))) : 0;
+      parts.length > 1
+        ? Math.min(...parts.map((p) => wordCount(text, WORDS_CAP, p.span.start, p.span.end)))
+        : 0;
     const groups: Found[][] = parts.length > 1 && shortest <= 5 ? [parts] : parts.map((p) => [p]);
     for (const g of groups) emitStatement(g, text, sentences, out, seen, lineStart, lineEnd);
     i = j;
@@ -508,14 +518,14 @@ function emitStatement(
   text: string,
   sentences: Sentence[],
   out: Statement[],
-  seen: Set<string>,
+  seen: Seen,
   lineStart: LineFn,
   lineEnd: LineFn,
 ): void {
   const first = g[0]!;
   const lastF = g[g.length - 1]!;
   const quote = g.map((p) => text.slice(p.span.start, p.span.end)).join(" ");
-  const words = wordCount(quote);
+  const words = wordCount(quote, WORDS_CAP);
   if (words === 0) return;
   if (words <= 3) {
     // a bare scare quote: keep only a complete short utterance ("We are devastated," she said.)
@@ -529,9 +539,16 @@ function emitStatement(
       return;
   }
   if (first.speaker === null && words < 6) return;
-  const key = `${(first.speaker ?? "").toLowerCase()}|${collapseNonWords(quote.toLowerCase())}`;
-  if (seen.has(key)) return;
-  seen.add(key);
+  // the same speaker saying the same words (up to case and punctuation) is one statement
+  const speakerKey = (first.speaker ?? "").toLowerCase();
+  const said = seen.get(speakerKey);
+  if (said === undefined) seen.set(speakerKey, { first: quote, keys: null });
+  else {
+    said.keys ??= new Set([collapseNonWords(said.first.toLowerCase())]);
+    const key = collapseNonWords(quote.toLowerCase());
+    if (said.keys.has(key)) return;
+    said.keys.add(key);
+  }
   const si = sentenceAt(sentences, first.span.open);
   const evStart =
     si >= 0 ? Math.min(sentences[si]!.start, first.span.open) : lineStart(text, first.span.open);
