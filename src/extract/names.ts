@@ -154,7 +154,7 @@ function forEachRunMatch(
   text: string,
   from: number,
   to: number,
-  found: (start: number, end: number) => void,
+  found: (start: number, end: number, multiWord: boolean) => void,
 ): void {
   const slice = to === text.length ? text : text.slice(0, to);
   // A global search with RUN_RE tries the whole pattern at every offset, which is slow with \p{…}
@@ -184,10 +184,15 @@ function forEachRunMatch(
       } else candidate = (charClass(c) & UPPER) !== 0;
     }
     if (candidate) {
-      const end = runMatchEnd(slice, i);
+      let end = scanRun(slice, i, slice.length);
+      let multi = scannedWords > 1;
+      if (end === BAIL) {
+        end = runMatchEndByRegex(slice, i);
+        multi = end >= 0 && hasRunSpace(slice, i, end);
+      }
       if (end >= 0) {
         next = end;
-        found(i, next);
+        found(i, next, multi);
       }
     }
     i = next;
@@ -262,12 +267,16 @@ function upperAt(text: string, k: number, n: number): number {
 
 /** RUN_RE from `at`: CAP, then repeated (spaces, particles, CAP) or (spaces, of/for [the], spaces, CAP). */
 function scanRun(text: string, at: number, n: number): number {
+  scannedWords = 1;
   let q = capEnd(text, at, n);
   if (q < 0) return q;
   for (;;) {
     let r = q;
     while (r < n && isRunSpace(text.charCodeAt(r))) r++;
     if (r === q) return q;
+    // most words after a name are ordinary lower-case words: no particle, prefix or connector
+    const c = text.charCodeAt(r);
+    if (c < 128 && !CONTINUES_RUN[c]) return q;
     let t = r;
     for (let p = particleEnd(text, t, n); p >= 0; p = particleEnd(text, t, n)) {
       t = p;
@@ -281,8 +290,20 @@ function scanRun(text: string, at: number, n: number): number {
       if (e < 0) return q;
     }
     q = e;
+    scannedWords++;
   }
 }
+
+/** Capitalised words in the run scanRun found last (its matches hold no spaces inside words). */
+let scannedWords = 0;
+
+/**
+ * ASCII characters that can begin the next part of a run after its spaces: a capital, the first letter
+ * of a particle (al, bin, de, van, y…), of a name prefix (al-, d’…) or of a connector (of, for).
+ */
+const CONTINUES_RUN = new Uint8Array(128);
+for (let c = 65; c <= 90; c++) CONTINUES_RUN[c] = 1;
+for (const ch of "abdefilotvy") CONTINUES_RUN[ch.charCodeAt(0)] = 1;
 
 /** End of a particle word (PARTICLE) at t that a space follows, else -1. */
 function particleEnd(text: string, t: number, n: number): number {
@@ -601,9 +622,9 @@ export class NameIndex {
   private readonly byKey = new Map<string, Person[]>();
 
   constructor(readonly text: string) {
-    forEachRunMatch(text, 0, text.length, (start, end) => {
+    forEachRunMatch(text, 0, text.length, (start, end, multiWord) => {
       // a match of one word makes a run of one token, which is never a person (below)
-      if (!hasRunSpace(text, start, end)) return;
+      if (!multiWord) return;
       for (const run of makeRuns(text.slice(start, end), start)) this.add(run);
     });
   }
