@@ -620,9 +620,14 @@ export class NameIndex {
   private readonly distinct: Person[] = [];
   private readonly byName = new Map<string, Person>();
   private readonly byKey = new Map<string, Person[]>();
+  /** Every RUN_RE match of the text, in order (the scan is done once, for the index). */
+  private readonly matchStarts: number[] = [];
+  private readonly matchEnds: number[] = [];
 
   constructor(readonly text: string) {
     forEachRunMatch(text, 0, text.length, (start, end, multiWord) => {
+      this.matchStarts.push(start);
+      this.matchEnds.push(end);
       // a match of one word makes a run of one token, which is never a person (below)
       if (!multiWord) return;
       for (const run of makeRuns(text.slice(start, end), start)) this.add(run);
@@ -667,6 +672,34 @@ export class NameIndex {
     const list = this.byKey.get(key);
     if (list) list.push(d);
     else this.byKey.set(key, [d]);
+  }
+
+  /**
+   * nameRuns(text.slice(from, to)) (offsets from `from`) from the matches of the whole text: the same,
+   * since a match never looks behind its start and one ending by `to` reads nothing it needs after
+   * `to`. A match running past `to` is cut there, so the rest is scanned afresh; null (scan the slice)
+   * when a match runs across `from`.
+   */
+  runsIn(from: number, to: number): NameRun[] | null {
+    const starts = this.matchStarts;
+    const ends = this.matchEnds;
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < starts.length && starts[lo]! < from) return null;
+    const out: NameRun[] = [];
+    for (let k = lo; k < starts.length && starts[k]! < to; k++) {
+      if (ends[k]! > to) {
+        for (const run of findRuns(this.text.slice(from, to), starts[k]! - from, to - from)) out.push(run);
+        break;
+      }
+      for (const run of makeRuns(this.text.slice(starts[k]!, ends[k]!), starts[k]! - from)) out.push(run);
+    }
+    return out;
   }
 
   /** Every person mention, in text order. */

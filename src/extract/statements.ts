@@ -15,6 +15,7 @@ import {
   looksLikeOrg,
   looksLikePlace,
   NameIndex,
+  type NameRun,
   nameRuns,
   splitTitle,
   stripLeading,
@@ -294,7 +295,7 @@ function resolvePronoun(
         if (r?.speaker && r.person) subj = { at: a.at, r };
       }
     }
-    subj ??= wantPerson ? personSubject(s, at, names, spans) : institutionSubject(s, at, spans);
+    subj ??= wantPerson ? personSubject(s, at, names, spans) : institutionSubject(s, at, names, spans);
     if (cacheable) {
       if (!cache) {
         cache = new Map();
@@ -344,7 +345,7 @@ function personSubject(
   names: NameIndex,
   spans: QuoteSpan[],
 ): { at: number; r: Omit<Resolved, "surface"> } | null {
-  for (const run of nameRuns(s.text.slice(0, 400))) {
+  for (const run of sentenceRuns(s, names)) {
     const at = s.start + run.start;
     if (at >= limit) break;
     if (run.possessive || insideQuote(spans, at)) continue;
@@ -376,12 +377,18 @@ function personSubject(
   return null;
 }
 
+/** Name runs in the first 400 characters of a sentence, from the article's own scan when possible. */
+function sentenceRuns(s: Sentence, names: NameIndex): NameRun[] {
+  return names.runsIn(s.start, s.start + Math.min(400, s.text.length)) ?? nameRuns(s.text.slice(0, 400));
+}
+
 function institutionSubject(
   s: Sentence,
   limit: number,
+  names: NameIndex,
   spans: QuoteSpan[],
 ): { at: number; r: Omit<Resolved, "surface"> } | null {
-  for (const run of nameRuns(s.text.slice(0, 400))) {
+  for (const run of sentenceRuns(s, names)) {
     const at = s.start + run.start;
     if (at >= limit) break;
     if (insideQuote(spans, at)) continue;

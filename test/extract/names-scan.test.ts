@@ -2,6 +2,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  NameIndex,
+  nameRuns,
   runMatchEnd,
   runMatchEndByRegex,
   wordBeforeSpaces,
@@ -145,5 +147,33 @@ describe("wordBeforeSpaces", () => {
     );
     expect(wordBeforeSpaces("the UN envoy Geir", 0, 13)).toBe("envoy");
     expect(wordBeforeSpaces("the UN envoy Geir", 0, 12)).toBeNull();
+  });
+});
+
+describe("NameIndex.runsIn", () => {
+  it("gives the runs of any slice of the text, as nameRuns on the slice would", () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(textArb, fc.nat(), fc.nat(), (text, a, b) => {
+        const idx = new NameIndex(text);
+        for (let from = 0; from <= text.length; from++) {
+          const to = from + ((a + b * from) % (text.length - from + 1));
+          const runs = idx.runsIn(from, to);
+          if (runs === null) continue;
+          compared++;
+          expect(runs, `${JSON.stringify(text)} ${from}-${to}`).toEqual(nameRuns(text.slice(from, to)));
+        }
+      }),
+      { numRuns: 1500 },
+    );
+    expect(compared).toBeGreaterThan(1000);
+  });
+
+  it("refuses a slice that starts inside a run", () => {
+    const text = "Secretary of State Marco Rubio spoke.";
+    expect(new NameIndex(text).runsIn(text.indexOf("Marco"), text.length)).toBeNull();
+    expect(new NameIndex(text).runsIn(0, text.indexOf("Rubio") + 2)?.map((r) => r.text)).toEqual([
+      "Secretary of State Marco Ru",
+    ]);
   });
 });
