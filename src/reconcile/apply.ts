@@ -42,6 +42,7 @@ import {
   type FigureFact,
   isAlertVerdict,
   isComparable,
+  judge,
   latestByOriginator,
   type Verdict,
 } from "./decide.js";
@@ -378,6 +379,11 @@ export function reconcileArticle(
     }
     const view = mine.find((v) => v.id === f.id);
     if (view?.originatorId == null || f.count === null) continue;
+    // earlier values matter only when the originator's latest figure in the slot says another one
+    const own = [...known.values()].find(
+      (v) => v.originatorId === view.originatorId && v.measure === f.measure && v.group === f.group,
+    );
+    if (!own || judge(f, own)?.kind === "confirmation") continue;
     const slot = { storyId, measure: f.measure, group: f.group, originatorId: view.originatorId };
     for (const v of listNearValueFigures(store, slot, f.count, valueSlack(f.count))) known.set(v.id, v);
   }
