@@ -138,7 +138,7 @@ export function nameRuns(text: string, from = 0, to = text.length): NameRun[] {
 function findRuns(text: string, from: number, to: number): NameRun[] {
   const out: NameRun[] = [];
   forEachRunMatch(text, from, to, (start, end) => {
-    for (const run of makeRuns(text.slice(start, end), start)) out.push(run);
+    for (const run of makeRuns(text, start, end, 0)) out.push(run);
   });
   return out;
 }
@@ -447,25 +447,28 @@ function isPossessive(tk: string): boolean {
 
 const CONNECTORS = new Set(["of", "for", "on", "and", "the"]);
 
-/** Splits a matched run after each possessive ("Syria’s President Ahmad al Shara" → two runs). */
-function makeRuns(raw: string, at: number): NameRun[] {
+/**
+ * Splits the match text[start, end) into runs after each possessive ("Syria’s President Ahmad al Shara"
+ * → two runs); offsets are made relative to `shift`. Without `withText` the runs' text is left empty
+ * (the name index never reads it).
+ */
+function makeRuns(text: string, start: number, end: number, shift: number, withText = true): NameRun[] {
   // a run holds only name characters separated by spaces or no-break spaces (RUN_RE)
   const all: NameToken[] = [];
-  const n = raw.length;
-  let k = 0;
-  while (k < n) {
-    while (k < n && isRunSpace(raw.charCodeAt(k))) k++;
-    if (k >= n) break;
+  let k = start;
+  while (k < end) {
+    while (k < end && isRunSpace(text.charCodeAt(k))) k++;
+    if (k >= end) break;
     const s = k;
-    while (k < n && !isRunSpace(raw.charCodeAt(k))) k++;
-    all.push({ text: s === 0 && k === n ? raw : raw.slice(s, k), start: at + s, end: at + k });
+    while (k < end && !isRunSpace(text.charCodeAt(k))) k++;
+    all.push({ text: text.slice(s, k), start: s - shift, end: k - shift });
   }
   const out: NameRun[] = [];
   let from = 0;
   for (let i = 0; i < all.length; i++) {
     const tk = all[i]!.text;
     if (i === all.length - 1 || isPossessive(tk)) {
-      const run = makeRun(all.slice(from, i + 1));
+      const run = makeRun(from === 0 && i === all.length - 1 ? all : all.slice(from, i + 1), withText);
       if (run) out.push(run);
       from = i + 1;
     }
@@ -473,7 +476,7 @@ function makeRuns(raw: string, at: number): NameRun[] {
   return out;
 }
 
-function makeRun(tokens: NameToken[]): NameRun | null {
+function makeRun(tokens: NameToken[], withText: boolean): NameRun | null {
   let possessive = false;
   // a possessive token ends the run: "Syria’s leader", "Sharaa’s coalition"
   for (let i = 0; i < tokens.length; i++) {
@@ -497,7 +500,7 @@ function makeRun(tokens: NameToken[]): NameRun | null {
   if (!tokens.length) return null;
   const first = tokens[0]!;
   const end = tokens[tokens.length - 1]!.end;
-  const text = tokens.length === 1 ? first.text : tokens.map((x) => x.text).join(" ");
+  const text = tokens.length === 1 ? first.text : withText ? joinTokens(tokens) : "";
   return { tokens, start: first.start, end, text, possessive };
 }
 
@@ -630,7 +633,7 @@ export class NameIndex {
       this.matchEnds.push(end);
       // a match of one word makes a run of one token, which is never a person (below)
       if (!multiWord) return;
-      for (const run of makeRuns(text.slice(start, end), start)) this.add(run);
+      for (const run of makeRuns(text, start, end, 0, false)) this.add(run);
     });
   }
 
@@ -697,7 +700,7 @@ export class NameIndex {
         for (const run of findRuns(this.text.slice(from, to), starts[k]! - from, to - from)) out.push(run);
         break;
       }
-      for (const run of makeRuns(this.text.slice(starts[k]!, ends[k]!), starts[k]! - from)) out.push(run);
+      for (const run of makeRuns(this.text, starts[k]!, ends[k]!, from)) out.push(run);
     }
     return out;
   }
