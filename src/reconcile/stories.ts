@@ -137,13 +137,14 @@ function titleCaseLines(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   let start = 0;
   for (const line of text.split("\n")) {
-    const words = line.match(WORD) ?? [];
-    const long = words.filter((w) => w.length > 3);
-    const caps = long.filter((w) => /^\p{Lu}/u.test(w));
-    // a sentence ending in a full stop is prose, however many names it holds
-    const prose = /[.!?]["'”’)]*\s*$/.test(line);
-    if (!prose && long.length >= 3 && caps.length / long.length >= 0.6)
-      out.push({ start, end: start + line.length });
+    // a sentence ending in a full stop is prose, however many names it holds (checked first: most
+    // lines are prose, and their words need not be read)
+    if (!/[.!?]["'”’)]*\s*$/.test(line)) {
+      const words = line.match(WORD) ?? [];
+      const long = words.filter((w) => w.length > 3);
+      const caps = long.filter((w) => /^\p{Lu}/u.test(w));
+      if (long.length >= 3 && caps.length / long.length >= 0.6) out.push({ start, end: start + line.length });
+    }
     start += line.length + 1;
   }
   return out;

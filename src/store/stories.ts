@@ -268,7 +268,13 @@ export function lookupStory(store: Store, text: string): StoryRow | undefined {
   if (id) return follow(getStory(store, Number(id[1])));
   const key = looseKey(text);
   if (!key) return undefined;
-  const all = listStories(store);
+  // names and terms only, most recently updated first: no per-story counts over the archive
+  const all = (
+    prepared(
+      store,
+      "SELECT * FROM stories WHERE merged_into IS NULL ORDER BY updated_at DESC, id DESC",
+    ).all() as RawStory[]
+  ).map(toStory);
   const byName = all.find((s) => looseKey(s.name).includes(key));
   if (byName) return byName;
   // "El Fasher" for "Fasher · Darfur": every word of three letters or more among the name and terms
