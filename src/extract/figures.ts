@@ -55,21 +55,62 @@ interface Candidate {
   adjMeasure?: boolean;
 }
 
-interface Token {
+export interface Token {
   t: string;
   start: number;
   end: number;
 }
 
-const TOKEN_RE = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}’'.-]*|[,;:()“”"—–]/gu;
-function tokenize(s: string, from: number, to: number): Token[] {
+export const TOKEN_RE = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}’'.-]*|[,;:()“”"—–]/gu;
+const TOKEN_AT = new RegExp(TOKEN_RE.source, "uy");
+const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** , ; : ( ) " */
+const isAsciiPunctToken = (c: number) => c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 34;
+
+/**
+ * The tokens TOKEN_RE finds from `from` (their start before `to`, at most 25), trailing dots and
+ * apostrophes cut. ASCII is read by hand; at any other character the sticky pattern decides.
+ */
+export function tokenize(s: string, from: number, to: number): Token[] {
   const out: Token[] = [];
-  TOKEN_RE.lastIndex = from;
-  for (let m = TOKEN_RE.exec(s); m !== null && m.index < to; m = TOKEN_RE.exec(s)) {
-    let t = m[0];
+  const n = s.length;
+  let p = from;
+  while (p < n && p < to) {
+    const c = s.charCodeAt(p);
+    let end = -1;
+    if (c < 0x80) {
+      if (isAsciiAlnum(c)) {
+        let q = p + 1;
+        for (;;) {
+          const d = s.charCodeAt(q);
+          if (isAsciiAlnum(d) || d === 39 || d === 46 || d === 45) q++;
+          else if (d >= 0x80) {
+            q = -1; // a letter, mark, digit or ’ may follow: the pattern reads this token
+            break;
+          } else break;
+        }
+        end = q;
+      } else if (isAsciiPunctToken(c)) end = p + 1;
+      else {
+        p++;
+        continue;
+      }
+    }
+    if (end < 0) {
+      TOKEN_AT.lastIndex = p;
+      const m = TOKEN_AT.exec(s);
+      if (!m) {
+        // step over a whole code point, as a /u search does
+        p += c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(p + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+        continue;
+      }
+      end = TOKEN_AT.lastIndex;
+    }
+    let t = s.slice(p, end);
     if (t.length > 1 && /[.’']$/.test(t)) t = t.replace(/[.’']+$/, "");
-    out.push({ t, start: m.index, end: m.index + t.length });
+    out.push({ t, start: p, end: p + t.length });
     if (out.length > 24) break;
+    p = end;
   }
   return out;
 }

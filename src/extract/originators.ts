@@ -211,9 +211,9 @@ function capSpanEnd(text: string, p: number): number {
     if (r === q) return q;
     for (let k = 0; k < 2; k++) {
       let w = r;
-      while (text.charCodeAt(w) >= 97 && text.charCodeAt(w) <= 122) w++;
+      // connectors have one to three letters: a longer word is not one, whatever follows
+      while (w - r <= 3 && text.charCodeAt(w) >= 97 && text.charCodeAt(w) <= 122) w++;
       const after = text.charCodeAt(w);
-      // connectors have one to three letters: test the length before cutting the word out
       if (w === r || w - r > 3 || (after !== 32 && after !== 9) || !CAP_CONNECTORS.has(text.slice(r, w)))
         break;
       r = w;
