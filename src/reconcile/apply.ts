@@ -65,7 +65,7 @@ import {
  * fewer holders than this, so all of them are read; a common one (a country) is only sampled, as
  * it weighs too little to decide a match anyway.
  */
-export const POSTINGS_PER_TERM = 16;
+export const POSTINGS_PER_TERM = 10;
 
 /**
  * The terms whose holders are read, most distinctive first, leaving out the least distinctive ones
