@@ -143,6 +143,15 @@ function findRuns(text: string, from: number, to: number): NameRun[] {
   return out;
 }
 
+/** nameRuns by a plain global search with RUN_RE (the reference for the scan in findRuns). */
+export function nameRunsByRegex(text: string): NameRun[] {
+  const out: NameRun[] = [];
+  const re = new RegExp(RUN_RE.source, "gu");
+  for (let m = re.exec(text); m !== null; m = re.exec(text))
+    for (const run of makeRuns(text, m.index, m.index + m[0].length, 0)) out.push(run);
+  return out;
+}
+
 /** Does text[start, end) hold a space or no-break space (so a run match of more than one word)? */
 function hasRunSpace(text: string, start: number, end: number): boolean {
   for (let k = start; k < end; k++) if (isRunSpace(text.charCodeAt(k))) return true;

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   NameIndex,
   nameRuns,
+  nameRunsByRegex,
   runMatchEnd,
   runMatchEndByRegex,
   wordBeforeSpaces,
@@ -175,5 +176,38 @@ describe("NameIndex.runsIn", () => {
     expect(new NameIndex(text).runsIn(0, text.indexOf("Rubio") + 2)?.map((r) => r.text)).toEqual([
       "Secretary of State Marco Ru",
     ]);
+  });
+});
+
+describe("nameRuns", () => {
+  it("finds the same runs as a global search with the run pattern", () => {
+    const prefixy = fc
+      .array(
+        fc.constantFrom(
+          ...PIECES,
+          "al-",
+          "l-",
+          "bal-",
+          "ash-",
+          "d’",
+          "l’",
+          "ibn-",
+          "xal-",
+          "s’",
+          "Syria’s",
+          "’",
+          "-",
+        ),
+        {
+          maxLength: 30,
+        },
+      )
+      .map((a) => a.join(""));
+    fc.assert(
+      fc.property(fc.oneof(textArb, prefixy, fc.string({ unit: "binary", maxLength: 40 })), (text) => {
+        expect(nameRuns(`${text} `), JSON.stringify(text)).toEqual(nameRunsByRegex(`${text} `));
+      }),
+      { numRuns: 6000 },
+    );
   });
 });
