@@ -158,19 +158,22 @@ export function articleTerms(text: string, title: string | null = null): Term[] 
   const midCaps = new Set<string>();
   const seen: { key: string; word: string; index: number; capital: boolean; typo: boolean }[] = [];
   for (const m of body.matchAll(WORD)) {
-    const word = m[0].replace(/[-’']+$/, "");
+    let word = m[0];
+    const last = word.charCodeAt(word.length - 1);
+    if (last === 45 || last === 39 || last === 0x2019) word = word.replace(/[-’']+$/, "");
     // "UK-based", "Britain-based": descriptors, not the place of the event
-    if (/-based$/i.test(word)) continue;
+    if (word.includes("-") && /-based$/i.test(word)) continue;
     const index = m.index ?? 0;
-    const key = termKey(word);
-    if (key.length < 2) continue;
     const first = word.charCodeAt(0);
     const capital = first < 128 ? first >= 65 && first <= 90 : /^\p{Lu}/u.test(word);
     // a lower-case word counts only as an event word: its position says nothing
     if (!capital) {
+      const key = termKey(word);
       if (EVENT_WORDS.has(key)) seen.push({ key, word, index, capital, typo: false });
       continue;
     }
+    const key = termKey(word);
+    if (key.length < 2) continue;
     const typo = atSentenceStart(body, index) || typographic.some((l) => index >= l.start && index < l.end);
     if (capital && !typo) midCaps.add(key);
     seen.push({ key, word, index, capital, typo });
