@@ -62,8 +62,20 @@ const isWordChar = (c: number) =>
 
 /** Every match of VERB_RE in s, in order. */
 export function findVerbs(s: string): VerbMatch[] {
-  if (s.includes("\u017f") || s.includes("\u212a")) return findVerbsByRegex(s);
   const out: VerbMatch[] = [];
+  forEachVerb(s, (m) => {
+    out.push(m);
+    return false;
+  });
+  return out;
+}
+
+/** Calls `visit` with each match of VERB_RE in s, in order, until it returns true. */
+export function forEachVerb(s: string, visit: (m: VerbMatch) => boolean): void {
+  if (s.includes("\u017f") || s.includes("\u212a")) {
+    for (const m of findVerbsByRegex(s)) if (visit(m)) return;
+    return;
+  }
   const n = s.length;
   let i = 0;
   while (i < n) {
@@ -71,36 +83,46 @@ export function findVerbs(s: string): VerbMatch[] {
       i++;
       continue;
     }
-    // a run of word characters starting at a word boundary
+    // a run of word characters starting at a word boundary, hashed in lower case as it is read
     const p = i;
     let letters = true;
+    let hash = 0;
     while (i < n) {
       const c = s.charCodeAt(i);
       if (!isWordChar(c)) break;
       if (c < 65 || c === 95 || (c > 90 && c < 97)) letters = false;
+      hash = (Math.imul(hash, 31) + (c | 32)) | 0;
       i++;
     }
     const len = i - p;
     if (!letters || len > MAX_VERB_LENGTH) continue;
     const shapes = VERB_SHAPES[(s.charCodeAt(p) | 32) - 97]!;
-    if (!(shapes & (1 << len))) continue;
+    if (!(shapes & (1 << len)) || !VERB_HASHES.has(hash)) continue;
     const word = s.slice(p, i);
     const lower = word.toLowerCase();
-    if (VERB_WORDS.has(lower)) out.push({ index: p, text: word });
-    else if (lower === "quoted") {
+    if (VERB_WORDS.has(lower)) {
+      if (visit({ index: p, text: word })) return;
+    } else if (lower === "quoted") {
       // "quoted as saying" / "quoted as having said", written with single spaces
       for (const rest of QUOTED_AS) {
         const end = i + rest.length;
         if (s.slice(i, end).toLowerCase() === rest && (end >= n || !isWordChar(s.charCodeAt(end)))) {
-          out.push({ index: p, text: s.slice(p, end) });
+          if (visit({ index: p, text: s.slice(p, end) })) return;
           i = end;
           break;
         }
       }
     }
   }
-  return out;
 }
+
+/** Lower-case word hash as forEachVerb computes it. */
+function wordHash(w: string): number {
+  let hash = 0;
+  for (let k = 0; k < w.length; k++) hash = (Math.imul(hash, 31) + (w.charCodeAt(k) | 32)) | 0;
+  return hash;
+}
+const VERB_HASHES = new Set([...VERB_WORDS, "quoted"].map(wordHash));
 
 const QUOTED_AS = [" as saying", " as having said"];
 
@@ -162,17 +184,19 @@ function speakerOfVerb(left: string, verb: VerbMatch): Omit<Attribution, "at"> |
  */
 export function sentenceSpeaker(text: string, start: number, end: number): Attribution | null {
   const s = undot(text.slice(start, Math.min(end, start + 600)));
-  for (const m of findVerbs(s)) {
+  let found: Attribution | null = null;
+  forEachVerb(s, (m) => {
     // a verb inside a relative clause ("A monk, who asked not to be named, described…") is not the main one
     if (
-      !isPassive(s, m) &&
-      !/\b(?:who|which)\s+(?:\w+\s+)?$/i.test(s.slice(Math.max(0, m.index - 24), m.index))
-    ) {
-      const sp = speakerOfVerb(s, m);
-      return sp ? { ...sp, at: start + m.index } : null;
-    }
-  }
-  return null;
+      isPassive(s, m) ||
+      /\b(?:who|which)\s+(?:\w+\s+)?$/i.test(s.slice(Math.max(0, m.index - 24), m.index))
+    )
+      return false;
+    const sp = speakerOfVerb(s, m);
+    found = sp ? { ...sp, at: start + m.index } : null;
+    return true;
+  });
+  return found;
 }
 
 /** Leading words an attribution noun phrase can start with. */

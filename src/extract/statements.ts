@@ -63,6 +63,7 @@ export function extractStatements(doc: Doc): Statement[] {
   // caches of short strings live for one article: a long stream of articles would only fill them
   clearRunsCache();
   clearKindCache();
+  READINGS.clear();
   const names = new NameIndex(text);
   const sentences = doc.sentences;
   const lines = lineStarts(text);
@@ -170,7 +171,62 @@ function resolve(
     const r = resolvePronoun(surface.toLowerCase(), att.at, text, names, found, sentences, spans);
     return r ? { ...r, surface } : null;
   }
+  const r = readPhrase(surface);
+  const stripped = r.stripped;
+  if (r.name !== null) {
+    const full = names.resolve(r.name, att.at);
+    const role = att.role ?? (r.titled || (full?.role ?? null));
+    const speaker = full ? full.name : r.name;
+    // a single capitalised word that the article never names in full and that carries no title is
+    // most likely a person only when it stands alone as the subject ("Haidar said")
+    return { speaker, surface, role, kind: kindOf(speaker, role), person: true };
+  }
+  // "the interim president" → the person the article titles president
+  if (r.roleHead !== null) {
+    const p = names.byRole(r.roleHead, att.at);
+    if (p) {
+      const full = names.resolve(p.name, att.at) ?? p;
+      return {
+        speaker: full.name,
+        surface,
+        role: stripped,
+        kind: kindOf(full.name, `${stripped} ${p.role ?? ""}`),
+        person: true,
+      };
+    }
+  }
+  const kind = kindOf(stripped, att.role);
+  r.institutional ??= looksInstitutional(stripped);
+  return { speaker: stripped, surface, role: att.role, kind, person: !r.institutional };
+}
+
+/** What an attribution phrase says on its own, whatever its position: read once per phrase and article. */
+interface Reading {
+  /** Without a leading "the". */
+  stripped: string;
+  /** The person it names (not an institution or a place), or null. */
+  name: string | null;
+  /** Title or role words written with that name ("" if none). */
+  titled: string;
+  /** "the interim president" → "president": a role to look up among the article's persons. */
+  roleHead: string | null;
+  institutional: boolean | undefined;
+}
+
+const READINGS = new Map<string, Reading>();
+
+function readPhrase(surface: string): Reading {
+  let r = READINGS.get(surface);
+  if (r === undefined) {
+    r = computeReading(surface);
+    READINGS.set(surface, r);
+  }
+  return r;
+}
+
+function computeReading(surface: string): Reading {
   const stripped = surface.replace(/^(?:the)\s+/i, "");
+  const r: Reading = { stripped, name: null, titled: "", roleHead: null, institutional: undefined };
   // a named person: the last capitalised run, after its title
   const nt = nameAndTitle(stripped);
   const runs = nameRuns(stripped);
@@ -191,36 +247,18 @@ function resolve(
     const words = nt.name.split(" ");
     const isOrg = looksLikeOrg(words) || (words.length === 1 && isAcronym(words[0]!));
     if (!isOrg && !looksLikePlace(words)) {
-      const full = names.resolve(nt.name, att.at);
       const lowerRole = stripped
         .slice(0, lastRun.start)
         .trim()
         .replace(/^(?:the|a|an)\s+/i, "");
-      const role = att.role ?? (joinRole(lowerRole, nt.title) || (full?.role ?? null));
-      const speaker = full ? full.name : nt.name;
-      // a single capitalised word that the article never names in full and that carries no title is
-      // most likely a person only when it stands alone as the subject ("Haidar said")
-      return { speaker, surface, role, kind: kindOf(speaker, role), person: true };
+      r.name = nt.name;
+      r.titled = joinRole(lowerRole, nt.title);
+      return r;
     }
   }
-  // "the interim president" → the person the article titles president
   const head = ROLE_HEAD_RE.exec(stripped.replace(/\s+(?:of|for|to|in)\s.*$/i, ""));
-  if (head && /^(?:the|this|that)\s/i.test(surface)) {
-    const p = names.byRole(head[1]!, att.at);
-    if (p) {
-      const full = names.resolve(p.name, att.at) ?? p;
-      return {
-        speaker: full.name,
-        surface,
-        role: stripped,
-        kind: kindOf(full.name, `${stripped} ${p.role ?? ""}`),
-        person: true,
-      };
-    }
-  }
-  const kind = kindOf(stripped, att.role);
-  const person = !looksInstitutional(stripped);
-  return { speaker: stripped, surface, role: att.role, kind, person };
+  if (head && /^(?:the|this|that)\s/i.test(surface)) r.roleHead = head[1]!;
+  return r;
 }
 
 function joinRole(lower: string, title: string | null): string {
