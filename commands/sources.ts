@@ -4,7 +4,7 @@ import type { CommandDefinition } from "../src/core/command.js";
 import type { ReplyBlock } from "../src/core/reply.js";
 import { formatDate, groupWords } from "../src/reconcile/describe.js";
 import { summarize } from "../src/reconcile/summary.js";
-import { listOriginatorFigures } from "../src/store/figures.js";
+import { type FigureView, listAttributedFigures } from "../src/store/figures.js";
 import { listOriginators } from "../src/store/originators.js";
 import { storyFromArg } from "./story-arg.js";
 
@@ -16,8 +16,15 @@ export const sources: CommandDefinition = {
     const picked = storyFromArg(store, "sources", args.story);
     if (picked.error) return picked.error;
     const storyId = picked.story?.id;
+    // attributed figures read once (a story's all, else the most recent ones), then handed to their originator
+    const byOriginator = new Map<number, FigureView[]>();
+    for (const f of listAttributedFigures(store, storyId)) {
+      const list = byOriginator.get(f.originatorId ?? 0);
+      if (list) list.push(f);
+      else byOriginator.set(f.originatorId ?? 0, [f]);
+    }
     const originators = listOriginators(store, storyId).map((o) => {
-      const figures = listOriginatorFigures(store, o.id, storyId);
+      const figures = byOriginator.get(o.id) ?? [];
       const history = summarize(figures).flatMap((m) =>
         m.groups.flatMap((g) =>
           g.originators.flatMap((line) =>

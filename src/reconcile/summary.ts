@@ -81,13 +81,20 @@ function cluster(figures: FigureView[]): { value: CitedValue; newest: FigureView
   const byKey = new Map<string, FigureView[]>();
   for (const f of figures) {
     const key = `${isBound(f.qualifier) ? f.qualifier : "point"}:${valueLabel(f)}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), f]);
+    const list = byKey.get(key);
+    if (list) list.push(f);
+    else byKey.set(key, [f]);
   }
   return [...byKey.values()].map((list) => {
     const newest = list.reduce((a, b) => (newer(b, a) ? b : a));
     const qualifier: Qualifier = list.some((f) => f.qualifier === "exact") ? "exact" : newest.qualifier;
     const citations: Citation[] = [];
-    for (const f of list) if (!citations.some((c) => c.articleId === f.articleId)) citations.push(cite(f));
+    const cited = new Set<number>();
+    for (const f of list) {
+      if (cited.has(f.articleId)) continue;
+      cited.add(f.articleId);
+      citations.push(cite(f));
+    }
     const dates = list.map((f) => f.published).filter((d): d is string => d !== null);
     return {
       newest,
@@ -107,7 +114,11 @@ function cluster(figures: FigureView[]): { value: CitedValue; newest: FigureView
 
 function lines(figures: FigureView[]): OriginatorLine[] {
   const byOriginator = new Map<string | null, FigureView[]>();
-  for (const f of figures) byOriginator.set(f.originator, [...(byOriginator.get(f.originator) ?? []), f]);
+  for (const f of figures) {
+    const list = byOriginator.get(f.originator);
+    if (list) list.push(f);
+    else byOriginator.set(f.originator, [f]);
+  }
   const out: OriginatorLine[] = [];
   for (const [originator, list] of byOriginator) {
     const clusters = cluster(list).sort((a, b) => (newer(a.newest, b.newest) ? 1 : -1));

@@ -146,6 +146,27 @@ export function listArticleFigures(store: Store, articleId: number): FigureView[
   ).map(toView);
 }
 
+/**
+ * Figures with a named originator, in the order they were stored: all of one story's (through its
+ * index), or across stories the newest `recent` (read from the end of the table), so that the
+ * answer stays bounded however large the archive grows.
+ */
+export function listAttributedFigures(store: Store, storyId?: number, recent = 2000): FigureView[] {
+  if (storyId !== undefined)
+    return (
+      prepared(store, `${SELECT} WHERE f.story_id = ? AND f.originator_id IS NOT NULL ORDER BY f.id`).all(
+        storyId,
+      ) as FigureRow[]
+    ).map(toView);
+  return (
+    prepared(store, `${SELECT} WHERE f.originator_id IS NOT NULL ORDER BY f.id DESC LIMIT ?`).all(
+      recent,
+    ) as FigureRow[]
+  )
+    .reverse()
+    .map(toView);
+}
+
 /** Every figure of an originator, oldest first. */
 export function listOriginatorFigures(store: Store, originatorId: number, storyId?: number): FigureView[] {
   return (

@@ -54,15 +54,18 @@ export interface OriginatorSummary {
 
 /** Originators with figures (in one story, or anywhere), most figures first. */
 export function listOriginators(store: Store, storyId?: number): OriginatorSummary[] {
-  const rows = prepared(
-    store,
-    `SELECT o.id, o.name,
+  // a story's figures through the story index; all figures in one pass
+  const sql = (where: string) => `SELECT o.id, o.name,
               (SELECT group_concat(alias, char(31)) FROM originator_aliases WHERE originator_id = o.id) AS aliases,
               count(f.id) AS figures
-         FROM originators o JOIN figures f ON f.originator_id = o.id
-        WHERE (? IS NULL OR f.story_id = ?)
-        GROUP BY o.id ORDER BY figures DESC, o.name`,
-  ).all(storyId ?? null, storyId ?? null) as {
+         FROM figures f JOIN originators o ON o.id = f.originator_id
+        ${where}
+        GROUP BY o.id ORDER BY figures DESC, o.name`;
+  const rows = (
+    storyId === undefined
+      ? prepared(store, sql("")).all()
+      : prepared(store, sql("WHERE f.story_id = ?")).all(storyId)
+  ) as {
     id: number;
     name: string;
     aliases: string | null;
