@@ -477,7 +477,8 @@ function makeRuns(text: string, start: number, end: number, shift: number, withT
   for (let i = 0; i < all.length; i++) {
     const tk = all[i]!.text;
     if (i === all.length - 1 || isPossessive(tk)) {
-      const run = makeRun(from === 0 && i === all.length - 1 ? all : all.slice(from, i + 1), withText);
+      const tokens = from === 0 && i === all.length - 1 ? all : all.slice(from, i + 1);
+      const run = makeRun(tokens, withText ? text : null, shift);
       if (run) out.push(run);
       from = i + 1;
     }
@@ -485,7 +486,8 @@ function makeRuns(text: string, start: number, end: number, shift: number, withT
   return out;
 }
 
-function makeRun(tokens: NameToken[], withText: boolean): NameRun | null {
+/** A run of `tokens`; its text joined from them, or null not to make it (`shift` maps offsets back into `text`). */
+function makeRun(tokens: NameToken[], text: string | null, shift: number): NameRun | null {
   let possessive = false;
   // a possessive token ends the run: "Syria’s leader", "Sharaa’s coalition"
   for (let i = 0; i < tokens.length; i++) {
@@ -509,8 +511,17 @@ function makeRun(tokens: NameToken[], withText: boolean): NameRun | null {
   if (!tokens.length) return null;
   const first = tokens[0]!;
   const end = tokens[tokens.length - 1]!.end;
-  const text = tokens.length === 1 ? first.text : withText ? joinTokens(tokens) : "";
-  return { tokens, start: first.start, end, text, possessive };
+  const runText = tokens.length === 1 ? first.text : text === null ? "" : joinedText(tokens, text, shift);
+  return { tokens, start: first.start, end, text: runText, possessive };
+}
+
+/** The tokens joined by single spaces: a slice of the text when single spaces already separate them. */
+function joinedText(tokens: readonly NameToken[], text: string, shift: number): string {
+  for (let k = 1; k < tokens.length; k++) {
+    const gap = tokens[k - 1]!.end + shift;
+    if (tokens[k]!.start + shift !== gap + 1 || text.charCodeAt(gap) !== 32) return joinTokens(tokens);
+  }
+  return text.slice(tokens[0]!.start + shift, tokens[tokens.length - 1]!.end + shift);
 }
 
 const bare = (w: string) => (w.charCodeAt(w.length - 1) === 46 ? w.slice(0, -1) : w).toLowerCase();
@@ -609,7 +620,12 @@ export function stripLeading(tokens: NameToken[]): NameToken[] {
   return i ? tokens.slice(i) : tokens;
 }
 
-export const joinTokens = (tokens: readonly NameToken[]): string => tokens.map((t) => t.text).join(" ");
+export function joinTokens(tokens: readonly NameToken[]): string {
+  if (tokens.length === 0) return "";
+  let out = tokens[0]!.text;
+  for (let k = 1; k < tokens.length; k++) out += ` ${tokens[k]!.text}`;
+  return out;
+}
 
 /** The last word of a name without particle prefix: "al-Sharaa" → "sharaa". */
 export function nameKey(word: string): string {
