@@ -1,18 +1,26 @@
 // /stories: the stories tollwatch has found, newest first, with their size and alerts.
 import type { CommandDefinition } from "../src/core/command.js";
 import { formatDate } from "../src/reconcile/describe.js";
-import { listStories } from "../src/store/stories.js";
+import { countStories, listStories } from "../src/store/stories.js";
+
+/** Stories listed: the most recently added to. */
+export const STORIES_SHOWN = 50;
 
 export const stories: CommandDefinition = {
   name: "stories",
   description: "Stories (events) and how many articles, figures and alerts each has",
   options: [],
   handler: ({ store }) => {
-    const list = listStories(store);
+    const list = listStories(store, false, STORIES_SHOWN);
+    const total = list.length < STORIES_SHOWN ? list.length : countStories(store);
     return {
       command: "stories",
       ok: true,
-      title: list.length ? "Stories" : "No stories yet",
+      title: !list.length
+        ? "No stories yet"
+        : total > list.length
+          ? `Stories: the ${list.length} most recently updated of ${total}`
+          : "Stories",
       blocks: list.length
         ? [
             {

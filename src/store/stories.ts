@@ -195,7 +195,16 @@ export function addTermPostings(
   ).run(day);
 }
 
-export function listStories(store: Store, includeMerged = false): StorySummary[] {
+/**
+ * Stories with their size, newest article first. With `recent`, only that many stories, the ones
+ * most recently added to: their counts are all that is computed.
+ */
+export function listStories(store: Store, includeMerged = false, recent?: number): StorySummary[] {
+  const from =
+    recent === undefined
+      ? `stories s ${includeMerged ? "" : "WHERE s.merged_into IS NULL"}`
+      : `(SELECT * FROM stories ${includeMerged ? "" : "WHERE merged_into IS NULL"}
+            ORDER BY updated_at DESC, id DESC LIMIT ${Math.max(0, Math.floor(recent))}) s`;
   const rows = prepared(
     store,
     `SELECT s.*,
@@ -203,7 +212,7 @@ export function listStories(store: Store, includeMerged = false): StorySummary[]
               (SELECT count(*) FROM figures f WHERE f.story_id = s.id) AS figures,
               (SELECT count(*) FROM alerts l WHERE l.story_id = s.id) AS alerts,
               (SELECT max(coalesce(a.published, a.ingested_at)) FROM articles a WHERE a.story_id = s.id) AS latest
-         FROM stories s ${includeMerged ? "" : "WHERE s.merged_into IS NULL"}
+         FROM ${from}
         ORDER BY latest DESC, s.id DESC`,
   ).all() as (RawStory & { articles: number; figures: number; alerts: number; latest: string | null })[];
   return rows.map((r) => ({
@@ -216,6 +225,13 @@ export function listStories(store: Store, includeMerged = false): StorySummary[]
 }
 
 /** The story holding the newest figure (by article day, then storage order): read from the newest end of an index. */
+/** How many stories there are (not merged away). */
+export function countStories(store: Store): number {
+  return (
+    prepared(store, "SELECT count(*) AS n FROM stories WHERE merged_into IS NULL").get() as { n: number }
+  ).n;
+}
+
 export function storyWithNewestFigure(store: Store): StoryRow | undefined {
   const r = prepared(
     store,

@@ -11,7 +11,7 @@ import {
   storyName,
   type Term,
 } from "../../src/reconcile/stories.js";
-import { listStories } from "../../src/store/stories.js";
+import { countStories, listStories } from "../../src/store/stories.js";
 import { draft, stepsFor, tempStore } from "./helpers.js";
 
 const cleanups: (() => void)[] = [];
@@ -113,6 +113,24 @@ describe("matchShared (distinctive terms through the index)", () => {
 });
 
 describe("stories in the pipeline", () => {
+  it("lists only the stories most recently added to when asked for a few", () => {
+    const { store, cleanup } = tempStore();
+    cleanups.push(cleanup);
+    const steps = stepsFor(new Map());
+    const at = (day: number) => ({ now: new Date(Date.UTC(2025, 5, day, 12)) });
+    ingestDraft(store, draft("First note."), steps, { story: "Alpha", ...at(1) });
+    ingestDraft(store, draft("Second note."), steps, { story: "Beta", ...at(2) });
+    ingestDraft(store, draft("Third note."), steps, { story: "Gamma", ...at(3) });
+    ingestDraft(store, draft("Fourth note."), steps, { story: "Alpha", ...at(4) });
+    expect(countStories(store)).toBe(3);
+    expect(
+      listStories(store, false, 2)
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual(["Alpha", "Gamma"]);
+    expect(listStories(store)).toHaveLength(3);
+  });
+
   it("opens a new story for the same words a month later", () => {
     const { store, cleanup } = tempStore();
     cleanups.push(cleanup);
