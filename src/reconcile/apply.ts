@@ -102,8 +102,8 @@ export function assignStory(
   const ingestDay = dayNumber(options.now.toISOString()) ?? 0;
   const published = dayNumber(article.draft.published);
   const day = published ?? ingestDay;
-  // as before the index: two articles are compared on their published dates when both have one,
-  // else on the days they arrived
+  // two articles are compared on their published dates when both have one, else on the days they
+  // arrived: the windows to read, and the days this article is filed under
   const around = (d: number, roles: string) => ({
     from: d - STORY_WINDOW_DAYS,
     to: d + STORY_WINDOW_DAYS,
@@ -144,8 +144,9 @@ export function assignStory(
     }
   } else {
     const shared: SharedTerm[] = [];
+    const toRead = termsToRead(terms, shares);
     for (const w of windows)
-      for (const term of termsToRead(terms, shares))
+      for (const term of toRead)
         for (const p of termPostings(store, term, w, article.id, POSTINGS_PER_TERM))
           shared.push({ term, ...p });
     storyId = matchShared(terms, shares, shared)?.storyId;
