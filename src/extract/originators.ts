@@ -551,20 +551,32 @@ const DESCRIPTOR_KINDS: ReadonlyArray<readonly [RegExp, RegExp]> = [
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
+/** The last character of `s` that is not white space (\s), as a code unit; -1 when there is none. */
+function lastNonSpace(s: string): number {
+  for (let k = s.length - 1; k >= 0; k--) {
+    const c = s.charCodeAt(k);
+    if (!isJsSpace(c)) return c;
+  }
+  return -1;
+}
+/** - – — */
+const isDashCode = (c: number) => c === 45 || c === 0x2013 || c === 0x2014;
+
 /** The noun phrase that ends `before` (the subject of a reporting verb), or null. */
 function subjectBefore(before: string): string | null {
   // only the words near the verb matter; the end-anchored patterns below would otherwise rescan the sentence
   let s = before.length > 200 ? before.slice(-200) : before;
   for (let i = 0; i < 4; i++) {
     const prev = s;
-    s = s
-      .replace(ADVERBIAL_END, "")
-      .replace(PAREN_END, "")
-      .replace(DASH_CLAUSE_END, "")
-      .replace(RELATIVE_END, "");
+    s = s.replace(ADVERBIAL_END, "");
+    // each of these needs its own closing character last (before white space): check it first, as
+    // an end-anchored pattern is otherwise tried from every offset
+    if (lastNonSpace(s) === 41) s = s.replace(PAREN_END, "");
+    if (isDashCode(lastNonSpace(s))) s = s.replace(DASH_CLAUSE_END, "");
+    if (lastNonSpace(s) === 44) s = s.replace(RELATIVE_END, "");
     if (s === prev) break;
   }
-  if (/,\s*$/.test(s)) {
+  if (lastNonSpace(s) === 44) {
     // "Nema's zonal coordinator, Ahmed Usman, said": the appositive names the speaker
     const ap = APPOSITIVE_END.exec(s);
     if (ap) {
