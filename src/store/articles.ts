@@ -131,6 +131,18 @@ export function insertStatements(
     `INSERT INTO statements (article_id, story_id, speaker, speaker_surface, role, quote, kind, text, start, end, published)
      VALUES (?, (SELECT story_id FROM articles WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const count = prepared(
+    store,
+    `INSERT INTO speaker_counts (speaker, role, kind, statements, latest)
+       VALUES (?, ?, ?, 1, (SELECT coalesce(published, ingested_at) FROM articles WHERE id = ?))
+     ON CONFLICT (speaker) DO UPDATE SET
+       statements = statements + 1,
+       role = CASE WHEN role IS NULL OR excluded.role > role THEN coalesce(excluded.role, role) ELSE role END,
+       kind = CASE WHEN kind IS NULL OR excluded.kind > kind THEN coalesce(excluded.kind, kind) ELSE kind END,
+       latest = CASE WHEN latest IS NULL OR excluded.latest > latest THEN coalesce(excluded.latest, latest) ELSE latest END`,
+  );
+  // speakers' statement counts are kept with the statements (speaker_counts)
+  for (const s of statements) if (s.speaker !== null) count.run(s.speaker, s.role, s.kind, articleId);
   return statements.map((s) =>
     Number(
       stmt.run(

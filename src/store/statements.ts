@@ -81,14 +81,20 @@ export interface SpeakerCount {
   latest: string | null;
 }
 
-/** Speakers and how many statements each made, most first. */
+/** Speakers and how many statements each made, most first: from the kept counts, or a story's statements. */
 export function speakerCounts(store: Store, storyId?: number, limit = 50): SpeakerCount[] {
+  if (storyId === undefined)
+    return prepared(
+      store,
+      `SELECT speaker, role, kind, statements, latest FROM speaker_counts
+        ORDER BY statements DESC, latest DESC LIMIT ?`,
+    ).all(limit) as SpeakerCount[];
   return prepared(
     store,
     `SELECT s.speaker, max(s.role) AS role, max(s.kind) AS kind, count(*) AS statements,
               max(coalesce(s.published, a.ingested_at)) AS latest
          FROM statements s JOIN articles a ON a.id = s.article_id
-        WHERE s.speaker IS NOT NULL AND (? IS NULL OR s.story_id = ?)
+        WHERE s.speaker IS NOT NULL AND s.story_id = ?
         GROUP BY s.speaker COLLATE NOCASE ORDER BY statements DESC, latest DESC LIMIT ?`,
-  ).all(storyId ?? null, storyId ?? null, limit) as SpeakerCount[];
+  ).all(storyId, limit) as SpeakerCount[];
 }
