@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalUrl, contentHash } from "../../src/ingest/keys.js";
+import { canonicalUrl, contentHash, foldedText } from "../../src/ingest/keys.js";
 
 describe("canonicalUrl", () => {
   it("drops fragments and tracking parameters, folds host case, www, scheme and a trailing slash", () => {
@@ -51,6 +51,31 @@ describe("contentHash", () => {
         expect(contentHash(s)).toBe(reference(s));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("foldedText", () => {
+  // the definition it replaces: split on runs of anything but letters and digits
+  const reference = (text: string) =>
+    text
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
+      .join(" ");
+  it("equals the split definition on any text, astral and lone surrogates included", () => {
+    const piece = fc.constantFrom(
+      ..."a Z 9 é É ß ٣ 𝐀 ’ — - , . \n \t \u00a0 \ud800 \udc00 Ⅻ ﬁ".split(" "),
+      " ",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.string(), (parts, s) => {
+        const text = parts.join("") + s;
+        expect(foldedText(text)).toBe(reference(text));
+      }),
+      { numRuns: 5000 },
     );
   });
 });
