@@ -186,6 +186,29 @@ function lastWord(s: string): string {
   return "";
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const WORD_AFTER = /^\s*([\p{L}\p{M}.%]+)/u;
+/**
+ * The first word of `s` in lower case, as WORD_AFTER captures it. ASCII is read by hand; at any other
+ * character (a no-break space, a letter with an accent) the pattern decides.
+ */
+export function nextWordOf(s: string): string {
+  const n = s.length;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && (c < 9 || c > 13)) break;
+  }
+  const from = i;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return (WORD_AFTER.exec(s)?.[1] ?? "").toLowerCase();
+    const l = c | 32;
+    if (!((l >= 97 && l <= 122) || c === 46 || c === 37)) break;
+  }
+  return s.slice(from, i).toLowerCase();
+}
+
 /** Figures of one sentence. `prevHead` is the first figure of the sentence before (for continuations). */
 function sentenceFigures(
   s: Sentence,
@@ -218,12 +241,12 @@ function sentenceFigures(
     const pre = text.slice(Math.max(0, n.start - 40), n.start);
     const post = text.slice(n.end, n.end + 40);
     const pw = lastWord(pre);
-    const nextWord = (/^\s*([\p{L}\p{M}.%]+)/u.exec(post)?.[1] ?? "").toLowerCase();
+    const nextWord = nextWordOf(post);
     const v = n.value;
     if (n.compound) c.reject = true;
     else if (
-      /^:\d/.test(post) ||
-      /\d:$/.test(pre) ||
+      (post.charCodeAt(0) === 58 && isDigit(post.charCodeAt(1))) || // /^:\d/
+      (pre.charCodeAt(pre.length - 1) === 58 && isDigit(pre.charCodeAt(pre.length - 2))) || // /\d:$/
       /^\s*(?:am|pm|a\.m|p\.m|gmt|utc|bst|cet|est|hrs|h)\b/i.test(post)
     )
       c.reject = true; // a time
@@ -238,17 +261,18 @@ function sentenceFigures(
     else if (/\b(?:aged|age|ages|age of|ages of|aged between|aged from|ages between)\s*$/i.test(pre))
       c.reject = true;
     else if (
-      /\b(?:who|he|she|was|is)\s+(?:was|is|aged)?\s*$/i.test(pre) &&
+      (v ?? 0) < 120 &&
       /^\s*(?:,|years?\s+old)/i.test(post) &&
-      (v ?? 0) < 120
+      /\b(?:who|he|she|was|is)\s+(?:was|is|aged)?\s*$/i.test(pre)
     )
       c.reject = true;
     else if (/^\s*years?\s+old\b/i.test(post)) c.reject = true;
-    else if (/\p{Lu}[\p{L}.-]*,\s*$/u.test(pre) && /^\s*,/.test(post) && (v ?? 200) < 120 && n.digits)
+    // (the cheap tests first: the end-anchored pattern is tried from every offset of pre)
+    else if (n.digits && (v ?? 200) < 120 && /^\s*,/.test(post) && /\p{Lu}[\p{L}.-]*,\s*$/u.test(pre))
       c.reject = true; // "Samir Haidar, 67,"
-    else if (/\(\s*$/.test(pre) && /^\s*\)/.test(post) && n.digits && (v ?? 200) < 120)
+    else if (n.digits && (v ?? 200) < 120 && /^\s*\)/.test(post) && /\(\s*$/.test(pre))
       c.reject = true; // "Smith (34)"
-    else if (/\d\s*[-–]\s*$/.test(pre) && /^[-–]\d/.test(post))
+    else if (/^[-–]\d/.test(post) && /\d\s*[-–]\s*$/.test(pre))
       c.reject = true; // 901-528-2274
     else if (/^[-–]\d+[-–]\d/.test(post) || /\d[-–]\d+[-–]$/.test(pre)) c.reject = true;
     else if (/\b(?:no|number|nos)\.?\s*$/i.test(pre) && n.digits) c.reject = true;
@@ -540,11 +564,8 @@ function parseNounPhrase(text: string, c: Candidate, cands: Candidate[]): void {
   const toks = tokenize(text, n.end, n.end + 140);
   let i = 0;
   let end = n.end;
-  const preTokens = text
-    .slice(Math.max(0, n.start - 30), n.start)
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(-3);
+  // the last three words before the number, read only when a kinship noun asks for them
+  let preTokens: string[] | null = null;
   // "two of his brothers", "12 of them", "76 of the 137 pupils"
   if (toks[0]?.t.toLowerCase() === "of") {
     const t1 = toks[1]?.t.toLowerCase() ?? "";
@@ -691,9 +712,16 @@ function parseNounPhrase(text: string, c: Candidate, cands: Candidate[]): void {
       }
       break;
     }
-    if (KINSHIP.test(t) && preTokens.some((p) => POSSESSIVE.test(p))) {
-      c.reject = true;
-      return;
+    if (KINSHIP.test(t)) {
+      preTokens ??= text
+        .slice(Math.max(0, n.start - 30), n.start)
+        .split(/\s+/)
+        .filter(Boolean)
+        .slice(-3);
+      if (preTokens.some((p) => POSSESSIVE.test(p))) {
+        c.reject = true;
+        return;
+      }
     }
     end = tok.end;
   }
