@@ -21,6 +21,7 @@ import {
   POSSESSIVE,
   QUALIFIER_AFTER,
   QUALIFIER_BEFORE,
+  QUALIFIER_BEFORE_TAILS,
   SUPERSEDED_BEFORE,
   TOLL_NOUN,
   TOLL_VERB_END,
@@ -145,13 +146,126 @@ const OWN_PREDICATE =
 const ACTIVE_MEASURE =
   /^(?:killed|killing|kills|kill|injured|injuring|injures|wounded|wounding|kidnapped|abducted|detained|arrested|released|freed|displaced)$/i;
 
-const QUAL_WORDS =
+export const QUAL_WORDS =
   /(?:\b(?:would not exceed|will not exceed|not exceeding|at least|more than|over|upwards of|no fewer than|no less than|not less than|in excess of|a minimum of|up to|as many as|as high as|nearly|almost|fewer than|less than|no more than|not more than|at most|under|close to|about|around|roughly|some|an estimated|estimated|approximately|well over|just over|just under)\s*["“”']?\s*)+$/i;
 
 function qualifierBefore(pre: string): Qualifier | null {
-  for (const [q, re] of QUALIFIER_BEFORE) if (re.test(pre)) return q;
+  const end = tailEnd(pre, false);
+  const endQuoted = tailEnd(pre, true);
+  for (const [q, re] of QUALIFIER_BEFORE) {
+    const [quote, tails] = QUALIFIER_BEFORE_TAILS[q];
+    if (endsWithOneOf(pre, quote ? endQuoted : end, tails) && re.test(pre)) return q;
+  }
   return null;
 }
+
+// ── cheap tests before end-anchored patterns: an end-anchored pattern is tried from every offset of its
+// subject, but it can only match when the subject (its trailing spaces cut) ends with one of its last words.
+const isJsSpace = (c: number) =>
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
+const isQuoteMark = (c: number) => c === 34 || c === 0x201c || c === 0x201d || c === 39;
+
+/** Where `s` ends once trailing \s is cut (with `quote`: then one of "“”' and \s again, as /\s*["“”']?\s*$/). */
+export function tailEnd(s: string, quote: boolean): number {
+  let e = s.length;
+  while (e > 0 && isJsSpace(s.charCodeAt(e - 1))) e--;
+  if (quote && e > 0 && isQuoteMark(s.charCodeAt(e - 1))) {
+    e--;
+    while (e > 0 && isJsSpace(s.charCodeAt(e - 1))) e--;
+  }
+  return e;
+}
+
+/** Whether s[0, end) ends with one of `tails` (lower case; ASCII letters match either case, as /i does). */
+export function endsWithOneOf(s: string, end: number, tails: readonly string[]): boolean {
+  next: for (const t of tails) {
+    const from = end - t.length;
+    if (from < 0) continue;
+    for (let i = t.length - 1; i >= 0; i--) {
+      const w = t.charCodeAt(i);
+      const c = s.charCodeAt(from + i);
+      if (c !== w && !(w >= 97 && w <= 122 && c === w - 32)) continue next;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** Last words of QUAL_WORDS. */
+export const QUAL_TAILS = [
+  "exceed",
+  "exceeding",
+  "least",
+  "than",
+  "over",
+  "of",
+  "to",
+  "as",
+  "nearly",
+  "almost",
+  "most",
+  "under",
+  "about",
+  "around",
+  "roughly",
+  "some",
+  "estimated",
+  "approximately",
+];
+/** `s` without the qualifier words it ends with (s.replace(QUAL_WORDS, "")). */
+export function stripQual(s: string): string {
+  return endsWithOneOf(s, tailEnd(s, true), QUAL_TAILS) ? s.replace(QUAL_WORDS, "") : s;
+}
+
+/** Last words of SUPERSEDED_BEFORE. */
+export const SUPERSEDED_TAILS = [
+  "from",
+  "earlier",
+  "previous",
+  "initial",
+  "prior",
+  "toll",
+  "figure",
+  "count",
+  "estimate",
+  "of",
+  "reported",
+  "given",
+  "announced",
+  "at",
+  "said",
+];
+
+/** A running total written before the number ("brings the total to", "the toll has risen to"). */
+export const CUMULATIVE_END =
+  /(?:\b(?:brings?|bringing|brought|raising|raises|pushing|pushes|taking|takes)\b[^.;]{0,80}\bto|\b(?:total|overall|cumulative|running)\b[^.;]{0,60}\b(?:to|at|of|is|was|stands at|stood at|reached)|\b(?:toll|deaths)\b[^.;]{0,60}\b(?:risen|rose|climbed|increased|jumped|reached|now stands at|has reached)(?:\s+to)?)\s*$/i;
+/** Last words of CUMULATIVE_END. */
+export const CUMULATIVE_TAILS = [
+  "to",
+  "at",
+  "of",
+  "is",
+  "was",
+  "reached",
+  "risen",
+  "rose",
+  "climbed",
+  "increased",
+  "jumped",
+];
+
+const FROM = ["from"];
+const OF = ["of"];
 
 const WORD_CHAR = /^[\p{L}\p{M}’'.-]$/u;
 const isWordCp = (cp: number) =>
@@ -426,8 +540,13 @@ function sentenceFigures(
     const c = cands[k]!;
     if (c.reject) continue;
     const pre = text.slice(Math.max(0, c.n.start - 60), c.n.start);
-    const fromAfterNumber = k > 0 && /\d[^.;\d]{0,30}\bfrom\s*$/i.test(pre) && !cands[k - 1]!.reject;
-    if (SUPERSEDED_BEFORE.test(pre) || fromAfterNumber) {
+    const preEnd = tailEnd(pre, false);
+    const fromAfterNumber =
+      k > 0 &&
+      !cands[k - 1]!.reject &&
+      endsWithOneOf(pre, preEnd, FROM) &&
+      /\d[^.;\d]{0,30}\bfrom\s*$/i.test(pre);
+    if ((endsWithOneOf(pre, preEnd, SUPERSEDED_TAILS) && SUPERSEDED_BEFORE.test(pre)) || fromAfterNumber) {
       c.superseded = true;
       if (!c.measure) {
         const other = cands.find((o, j) => j !== k && !o.reject && o.measure && !o.superseded);
@@ -462,10 +581,9 @@ function sentenceFigures(
     const pre = text.slice(Math.max(0, c.n.start - 100), c.n.start);
     const qualifier =
       c.rangeRole === "low" ? "min" : c.rangeRole === "high" ? "max" : (c.qualifier ?? "exact");
+    const preNoQual = stripQual(pre);
     const cumulative =
-      /(?:\b(?:brings?|bringing|brought|raising|raises|pushing|pushes|taking|takes)\b[^.;]{0,80}\bto|\b(?:total|overall|cumulative|running)\b[^.;]{0,60}\b(?:to|at|of|is|was|stands at|stood at|reached)|\b(?:toll|deaths)\b[^.;]{0,60}\b(?:risen|rose|climbed|increased|jumped|reached|now stands at|has reached)(?:\s+to)?)\s*$/i.test(
-        pre.replace(QUAL_WORDS, ""),
-      );
+      endsWithOneOf(preNoQual, tailEnd(preNoQual, false), CUMULATIVE_TAILS) && CUMULATIVE_END.test(preNoQual);
     const f: Figure = {
       count: c.n.value,
       measure: c.measure,
@@ -515,7 +633,7 @@ function propagateLists(text: string, cands: Candidate[]): void {
     const a = cands[k]!;
     const b = cands[k + 1]!;
     if (a.reject || b.reject || a.rangeRole === "low") continue;
-    const gap = text.slice(a.npEnd, b.n.start).replace(QUAL_WORDS, "");
+    const gap = stripQual(text.slice(a.npEnd, b.n.start));
     if (!/^\s*(?:,\s*(?:and\s+)?|,?\s+and\s+|\s+as well as\s+|\s+plus\s+)$/i.test(gap)) continue;
     if (!a.measure && b.measure && b.postMeasure) {
       a.measure = b.measure;
@@ -539,7 +657,7 @@ function propagateLists(text: string, cands: Candidate[]): void {
     const a = cands[k]!;
     const b = cands[k + 1]!;
     if (a.reject || b.reject || a.measure || !b.measure || a.rangeRole === "low") continue;
-    const gap = text.slice(a.npEnd, b.n.start).replace(QUAL_WORDS, "");
+    const gap = stripQual(text.slice(a.npEnd, b.n.start));
     if (/^\s*(?:,\s*(?:and\s+)?|,?\s+and\s+|\s+as well as\s+)$/i.test(gap)) {
       a.measure = b.measure;
       a.head = k + 1;
@@ -796,7 +914,8 @@ function preMeasure(text: string, c: Candidate, cands: Candidate[], k: number, s
     }
   }
   const pre = text.slice(windowStart, numStart).replace(/\bbetween\s*$/i, "");
-  if (/\bbod(?:y|ies)\s+of\s*$/i.test(pre.replace(QUAL_WORDS, ""))) {
+  const preNoQual = stripQual(pre);
+  if (endsWithOneOf(preNoQual, tailEnd(preNoQual, false), OF) && /\bbod(?:y|ies)\s+of\s*$/i.test(preNoQual)) {
     c.measure = "killed";
     return;
   }
@@ -808,7 +927,7 @@ function preMeasure(text: string, c: Candidate, cands: Candidate[], k: number, s
   // "agreed to free 50 hostages", "demanded the release of": intentions are not counts
   if (/\b(?:to|will|would|must|should|could|may|might)\s+$/i.test(pre.slice(0, last.index))) return;
   const between = pre.slice(last.index + term.length);
-  const betweenNoQual = between.replace(QUAL_WORDS, "");
+  const betweenNoQual = stripQual(between);
   const betweenWords = betweenNoQual
     .replace(/[“”"‘’']/g, " ")
     .split(/\s+/)

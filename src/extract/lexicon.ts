@@ -73,6 +73,29 @@ export const QUALIFIER_BEFORE: ReadonlyArray<readonly [Qualifier, RegExp]> = [
     /(?:\b(?:about|around|roughly|some|an estimated|estimated|approximately|approx\.?|circa|an approximate|nearly some|upward of)\s*|~\s*)$/i,
   ],
 ];
+/** The last words each QUALIFIER_BEFORE pattern can end with, and whether a quote mark may follow them. */
+export const QUALIFIER_BEFORE_TAILS: Readonly<Record<Qualifier, readonly [boolean, readonly string[]]>> = {
+  max: [true, ["exceed", "exceeding", "to", "as", "nearly", "almost", "than", "most", "of", "under"]],
+  min: [true, ["least", "than", "over", "of", "above", "exceeding"]],
+  approx: [
+    false,
+    [
+      "about",
+      "around",
+      "roughly",
+      "some",
+      "estimated",
+      "approximately",
+      "approx",
+      "approx.",
+      "circa",
+      "approximate",
+      "of",
+      "~",
+    ],
+  ],
+  exact: [false, []],
+};
 export const QUALIFIER_AFTER: ReadonlyArray<readonly [Qualifier, RegExp]> = [
   ["min", /^(?:\s+or more\b|\s*-?plus\b|\+)/i],
   ["approx", /^\s+or so\b/i],

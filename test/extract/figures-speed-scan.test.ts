@@ -1,7 +1,18 @@
 // Hand-written readers in figures.ts must find exactly what the patterns they stand for find.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { nextWordOf } from "../../src/extract/figures.js";
+import {
+  CUMULATIVE_END,
+  CUMULATIVE_TAILS,
+  endsWithOneOf,
+  nextWordOf,
+  QUAL_TAILS,
+  QUAL_WORDS,
+  SUPERSEDED_TAILS,
+  stripQual,
+  tailEnd,
+} from "../../src/extract/figures.js";
+import { QUALIFIER_BEFORE, QUALIFIER_BEFORE_TAILS, SUPERSEDED_BEFORE } from "../../src/extract/lexicon.js";
 
 /** Random short strings of the characters that make these readers go wrong. */
 const text = fc
@@ -31,5 +42,68 @@ describe("nextWordOf", () => {
     expect(nextWordOf(" 5%")).toBe("");
     expect(nextWordOf("% of")).toBe("%");
     expect(nextWordOf("\u00a0Mai,")).toBe("mai");
+  });
+});
+
+/** Phrases and words of the end-anchored patterns, in pieces, mixed with characters that break scanners. */
+const PIECES = [
+  ..."would not will did does exceed exceeding at least the very more than over upwards of no fewer less in excess a minimum up to as many high much nearly almost most maximum under close just about around roughly some an estimated approximately approx approximate circa upward well".split(
+    " ",
+  ),
+  ..."up down rising risen rose increased climbed jumped revised from earlier previous initial prior preliminary old death toll figure count tally estimate tolls previously reported given announced put initially said".split(
+    " ",
+  ),
+  ..."brings bringing brought raising takes total overall cumulative running to is was stands stood reached deaths now has".split(
+    " ",
+  ),
+  ..."AT LEAST Over OF To ~ . , ; 7 12 _ x é ’ ' \" “ ” \u00a0 \u2009 \t \n".split(" "),
+];
+const phrase = fc
+  .array(fc.tuple(fc.constantFrom(...PIECES), fc.constantFrom(" ", " ", "  ", "", "\u00a0", "\n")), {
+    maxLength: 14,
+  })
+  .map((a) => a.map(([w, sep]) => w + sep).join(""));
+
+describe("cheap tests before end-anchored patterns", () => {
+  it("tailEnd cuts trailing \\s, and with a quote mark one of them", () => {
+    expect(tailEnd("at least \u00a0 ", false)).toBe(8);
+    expect(tailEnd('at least " ', true)).toBe(8);
+    expect(tailEnd('at least ""', true)).toBe(10);
+    expect(endsWithOneOf("AT LEAST", 8, ["least"])).toBe(true);
+    expect(endsWithOneOf("at leas", 7, ["least"])).toBe(false);
+  });
+  it("stripQual is s.replace(QUAL_WORDS, '')", () => {
+    fc.assert(
+      fc.property(phrase, (s) => {
+        expect(stripQual(s)).toBe(s.replace(QUAL_WORDS, ""));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+  it("each pattern matches only where its last words end the text", () => {
+    const cases: [RegExp, boolean, readonly string[]][] = [
+      [QUAL_WORDS, true, QUAL_TAILS],
+      [SUPERSEDED_BEFORE, false, SUPERSEDED_TAILS],
+      [CUMULATIVE_END, false, CUMULATIVE_TAILS],
+      [/\d[^.;\d]{0,30}\bfrom\s*$/i, false, ["from"]],
+      [/\bbod(?:y|ies)\s+of\s*$/i, false, ["of"]],
+      ...QUALIFIER_BEFORE.map(
+        ([q, re]) => [re, ...QUALIFIER_BEFORE_TAILS[q]] as [RegExp, boolean, readonly string[]],
+      ),
+    ];
+    let matched = 0;
+    fc.assert(
+      fc.property(phrase, (s) => {
+        for (const [re, quote, tails] of cases) {
+          if (!re.test(s)) continue;
+          matched++;
+          expect(endsWithOneOf(s, tailEnd(s, quote), tails), `${re.source} on ${JSON.stringify(s)}`).toBe(
+            true,
+          );
+        }
+      }),
+      { numRuns: 30000 },
+    );
+    expect(matched).toBeGreaterThan(3000); // the strings do reach the patterns
   });
 });
