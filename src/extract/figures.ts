@@ -108,7 +108,8 @@ export function tokenize(s: string, from: number, to: number): Token[] {
       end = TOKEN_AT.lastIndex;
     }
     let t = s.slice(p, end);
-    if (t.length > 1 && /[.’']$/.test(t)) t = t.replace(/[.’']+$/, "");
+    const last = t.charCodeAt(t.length - 1);
+    if (t.length > 1 && (last === 46 || last === 0x2019 || last === 39)) t = t.replace(/[.’']+$/, "");
     out.push({ t, start: p, end: p + t.length });
     if (out.length > 24) break;
     p = end;
@@ -116,9 +117,20 @@ export function tokenize(s: string, from: number, to: number): Token[] {
   return out;
 }
 
+/** Groups of the words and pairs of words read so far (the same few recur in every article). */
+const groupCache = new Map<string, Group | null>();
 function groupOf(phrase: string): Group | null {
-  for (const [g, re] of GROUP_TERMS) if (re.test(phrase)) return g;
-  return null;
+  let g = groupCache.get(phrase);
+  if (g !== undefined) return g;
+  g = null;
+  for (const [gg, re] of GROUP_TERMS)
+    if (re.test(phrase)) {
+      g = gg;
+      break;
+    }
+  if (groupCache.size >= 20000) groupCache.clear(); // a stream of articles cannot grow it without bound
+  groupCache.set(phrase, g);
+  return g;
 }
 
 const GOVERNMENT_SIDE =
@@ -997,8 +1009,10 @@ export function extractFigures(input: Doc): Figure[] {
   // a figure given without its originator (a headline) takes the originator of the same figure elsewhere
   const sourced = new Map<string, Figure>();
   for (const f of out)
-    if (f.source && f.count !== null)
-      sourced.set(`${f.count}|${f.measure}`, sourced.get(`${f.count}|${f.measure}`) ?? f);
+    if (f.source && f.count !== null) {
+      const key = `${f.count}|${f.measure}`;
+      if (!sourced.has(key)) sourced.set(key, f);
+    }
   for (const f of out) {
     if (f.source || f.count === null) continue;
     const same = sourced.get(`${f.count}|${f.measure}`);
