@@ -165,7 +165,7 @@ function qualifierBefore(pre: string): Qualifier | null {
   const end = tailEnd(pre, false);
   const endQuoted = tailEnd(pre, true);
   for (const [q, re] of QUALIFIER_BEFORE) {
-    const [quote, tails] = QUALIFIER_BEFORE_TAILS[q];
+    const [quote, tails] = QUALIFIER_TAILSETS[q];
     if (endsWithOneOf(pre, quote ? endQuoted : end, tails) && re.test(pre)) return q;
   }
   return null;
@@ -198,15 +198,28 @@ export function tailEnd(s: string, quote: boolean): number {
   return e;
 }
 
+/** Words a text may end with, filed by their last character (lower case). */
+export type TailSet = ReadonlyArray<readonly string[] | undefined>;
+export function tailSet(words: readonly string[]): TailSet {
+  const byLast: string[][] = [];
+  for (const w of words) (byLast[w.charCodeAt(w.length - 1)] ??= []).push(w);
+  return byLast;
+}
+
 /** Whether s[0, end) ends with one of `tails` (lower case; ASCII letters match either case, as /i does). */
-export function endsWithOneOf(s: string, end: number, tails: readonly string[]): boolean {
-  next: for (const t of tails) {
+export function endsWithOneOf(s: string, end: number, tails: TailSet): boolean {
+  if (end <= 0) return false;
+  let c = s.charCodeAt(end - 1);
+  if (c >= 65 && c <= 90) c += 32;
+  const list = tails[c];
+  if (list === undefined) return false;
+  next: for (const t of list) {
     const from = end - t.length;
     if (from < 0) continue;
-    for (let i = t.length - 1; i >= 0; i--) {
+    for (let i = t.length - 2; i >= 0; i--) {
       const w = t.charCodeAt(i);
-      const c = s.charCodeAt(from + i);
-      if (c !== w && !(w >= 97 && w <= 122 && c === w - 32)) continue next;
+      const d = s.charCodeAt(from + i);
+      if (d !== w && !(w >= 97 && w <= 122 && d === w - 32)) continue next;
     }
     return true;
   }
@@ -214,7 +227,7 @@ export function endsWithOneOf(s: string, end: number, tails: readonly string[]):
 }
 
 /** Last words of QUAL_WORDS. */
-export const QUAL_TAILS = [
+export const QUAL_TAILS = tailSet([
   "exceed",
   "exceeding",
   "least",
@@ -233,14 +246,14 @@ export const QUAL_TAILS = [
   "some",
   "estimated",
   "approximately",
-];
+]);
 /** `s` without the qualifier words it ends with (s.replace(QUAL_WORDS, "")). */
 export function stripQual(s: string): string {
   return endsWithOneOf(s, tailEnd(s, true), QUAL_TAILS) ? s.replace(QUAL_WORDS, "") : s;
 }
 
 /** Last words of SUPERSEDED_BEFORE. */
-export const SUPERSEDED_TAILS = [
+export const SUPERSEDED_TAILS = tailSet([
   "from",
   "earlier",
   "previous",
@@ -256,13 +269,13 @@ export const SUPERSEDED_TAILS = [
   "announced",
   "at",
   "said",
-];
+]);
 
 /** A running total written before the number ("brings the total to", "the toll has risen to"). */
 export const CUMULATIVE_END =
   /(?:\b(?:brings?|bringing|brought|raising|raises|pushing|pushes|taking|takes)\b[^.;]{0,80}\bto|\b(?:total|overall|cumulative|running)\b[^.;]{0,60}\b(?:to|at|of|is|was|stands at|stood at|reached)|\b(?:toll|deaths)\b[^.;]{0,60}\b(?:risen|rose|climbed|increased|jumped|reached|now stands at|has reached)(?:\s+to)?)\s*$/i;
 /** Last words of CUMULATIVE_END. */
-export const CUMULATIVE_TAILS = [
+export const CUMULATIVE_TAILS = tailSet([
   "to",
   "at",
   "of",
@@ -274,10 +287,16 @@ export const CUMULATIVE_TAILS = [
   "climbed",
   "increased",
   "jumped",
-];
+]);
 
-const FROM = ["from"];
-const OF = ["of"];
+const FROM = tailSet(["from"]);
+const OF = tailSet(["of"]);
+const QUALIFIER_TAILSETS = {
+  max: [QUALIFIER_BEFORE_TAILS.max[0], tailSet(QUALIFIER_BEFORE_TAILS.max[1])],
+  min: [QUALIFIER_BEFORE_TAILS.min[0], tailSet(QUALIFIER_BEFORE_TAILS.min[1])],
+  approx: [QUALIFIER_BEFORE_TAILS.approx[0], tailSet(QUALIFIER_BEFORE_TAILS.approx[1])],
+  exact: [QUALIFIER_BEFORE_TAILS.exact[0], tailSet(QUALIFIER_BEFORE_TAILS.exact[1])],
+} as const;
 
 const WORD_CHAR = /^[\p{L}\p{M}’'.-]$/u;
 const isWordCp = (cp: number) =>

@@ -10,7 +10,9 @@ import {
   QUAL_WORDS,
   SUPERSEDED_TAILS,
   stripQual,
+  type TailSet,
   tailEnd,
+  tailSet,
 } from "../../src/extract/figures.js";
 import { QUALIFIER_BEFORE, QUALIFIER_BEFORE_TAILS, SUPERSEDED_BEFORE } from "../../src/extract/lexicon.js";
 
@@ -69,8 +71,11 @@ describe("cheap tests before end-anchored patterns", () => {
     expect(tailEnd("at least \u00a0 ", false)).toBe(8);
     expect(tailEnd('at least " ', true)).toBe(8);
     expect(tailEnd('at least ""', true)).toBe(10);
-    expect(endsWithOneOf("AT LEAST", 8, ["least"])).toBe(true);
-    expect(endsWithOneOf("at leas", 7, ["least"])).toBe(false);
+    expect(endsWithOneOf("AT LEAST", 8, tailSet(["least"]))).toBe(true);
+    expect(endsWithOneOf("at leas", 7, tailSet(["least"]))).toBe(false);
+    expect(endsWithOneOf("approx.", 7, tailSet(["approx", "approx."]))).toBe(true);
+    expect(endsWithOneOf("~", 1, tailSet(["~"]))).toBe(true);
+    expect(endsWithOneOf("east", 4, tailSet(["least"]))).toBe(false);
   });
   it("stripQual is s.replace(QUAL_WORDS, '')", () => {
     fc.assert(
@@ -81,14 +86,19 @@ describe("cheap tests before end-anchored patterns", () => {
     );
   });
   it("each pattern matches only where its last words end the text", () => {
-    const cases: [RegExp, boolean, readonly string[]][] = [
+    const cases: [RegExp, boolean, TailSet][] = [
       [QUAL_WORDS, true, QUAL_TAILS],
       [SUPERSEDED_BEFORE, false, SUPERSEDED_TAILS],
       [CUMULATIVE_END, false, CUMULATIVE_TAILS],
-      [/\d[^.;\d]{0,30}\bfrom\s*$/i, false, ["from"]],
-      [/\bbod(?:y|ies)\s+of\s*$/i, false, ["of"]],
+      [/\d[^.;\d]{0,30}\bfrom\s*$/i, false, tailSet(["from"])],
+      [/\bbod(?:y|ies)\s+of\s*$/i, false, tailSet(["of"])],
       ...QUALIFIER_BEFORE.map(
-        ([q, re]) => [re, ...QUALIFIER_BEFORE_TAILS[q]] as [RegExp, boolean, readonly string[]],
+        ([q, re]) =>
+          [re, QUALIFIER_BEFORE_TAILS[q][0], tailSet(QUALIFIER_BEFORE_TAILS[q][1])] as [
+            RegExp,
+            boolean,
+            TailSet,
+          ],
       ),
     ];
     let matched = 0;
