@@ -35,14 +35,13 @@ describe("speaker counts", () => {
       [null, [said("Maria Okafor", null, "witness"), said("Ahmed Haddad", "minister", "official")]],
       ["2025-03-09", [said("Sita Thapa", "director", "official")]],
     ];
-    articles.forEach(([published, statements], i) =>
+    for (const [i, [published, statements]] of articles.entries())
       ingestDraft(
         store,
         { url: null, file: null, title: null, outlet: null, published, text: `article ${i}` },
         { extract: () => ({ figures: [], statements }) },
         { now: new Date("2025-03-11T08:00:00Z") },
-      ),
-    );
+      );
     const counted = store.db
       .prepare(
         `SELECT s.speaker, max(s.role) AS role, max(s.kind) AS kind, count(*) AS statements,
