@@ -13,6 +13,7 @@ import {
   GLUE,
   GROUP_TERMS,
   KINSHIP,
+  MEASURE_FIRST_WORDS,
   MEASURE_G,
   MONTHS,
   measureOf,
@@ -138,7 +139,15 @@ const GOVERNMENT_SIDE =
 
 const MEASURE_WORD = new RegExp(MEASURE_G.source, "gi");
 const MEASURE_AT = new RegExp(MEASURE_G.source, "iy");
-function measureAt(s: string, pos: number): { measure: Measure; end: number; text: string } | null {
+export function measureAt(s: string, pos: number): { measure: Measure; end: number; text: string } | null {
+  // a term starts with one of its first words, followed by a space or the end of the word
+  let e = pos;
+  for (;;) {
+    const c = s.charCodeAt(e) | 32;
+    if (c < 97 || c > 122) break;
+    e++;
+  }
+  if (e === pos || !MEASURE_FIRST_WORDS.has(s.slice(pos, e).toLowerCase())) return null;
   MEASURE_AT.lastIndex = pos;
   const m = MEASURE_AT.exec(s);
   if (!m) return null;

@@ -38,6 +38,65 @@ export const ANY_MEASURE = new RegExp(String.raw`\b(?:${MEASURE_ALT}|bod(?:y|ies
 /** Every measure term, with a capture group per family (index + 1 = family). */
 export const MEASURE_G = new RegExp(MEASURE_TERMS.map(([, alt]) => String.raw`\b(${alt})\b`).join("|"), "gi");
 
+/**
+ * The words a measure term can begin with, lower case: the alternatives of `source` spelled out up to their
+ * first space. Reads only what MEASURE_TERMS uses (groups, alternatives, ?, [..], \\w+ after a space).
+ */
+function firstWords(source: string): Set<string> {
+  let i = 0;
+  const cut = (xs: Iterable<string>) => new Set([...xs].map((x) => x.split(" ")[0]!));
+  // cartesian product of sequences, each cut at its first space (what follows cannot change the first word)
+  const join = (as: Set<string>, bs: Set<string>) => {
+    const out = new Set<string>();
+    for (const a of as) {
+      if (a.includes(" ")) out.add(a);
+      else for (const b of bs) out.add(a + b);
+    }
+    return out;
+  };
+  const alt = (): Set<string> => {
+    const out = new Set<string>();
+    for (;;) {
+      let seq = new Set([""]);
+      while (i < source.length && source[i] !== "|" && source[i] !== ")") {
+        let atom: Set<string>;
+        const ch = source[i]!;
+        if (source.startsWith("(?:", i)) {
+          i += 3;
+          atom = alt();
+          if (source[i] !== ")") throw new Error("firstWords: unclosed group");
+          i++;
+        } else if (ch === "[") {
+          const close = source.indexOf("]", i);
+          atom = new Set(source.slice(i + 1, close));
+          i = close + 1;
+        } else if (source.startsWith("\\w+", i)) {
+          atom = new Set(["\u0001"]);
+          i += 3;
+        } else if (/[a-z ]/.test(ch)) {
+          atom = new Set([ch]);
+          i++;
+        } else throw new Error(`firstWords: unread ${ch}`);
+        if (source[i] === "?") {
+          atom.add("");
+          i++;
+        }
+        seq = join(seq, atom);
+      }
+      for (const x of seq) out.add(x);
+      if (source[i] !== "|") return out;
+      i++;
+    }
+  };
+  const words = cut(alt());
+  for (const w of words) if (!/^[a-z]+$/.test(w)) throw new Error(`firstWords: ${w}`);
+  return words;
+}
+/** The words a measure term begins with: a term can start only where a whole run of ASCII letters is one. */
+export const MEASURE_FIRST_WORDS: ReadonlySet<string> = firstWords(
+  MEASURE_TERMS.map(([, alt]) => alt).join("|"),
+);
+
 export function measureOf(m: RegExpExecArray): Measure {
   for (let i = 1; i < m.length; i++) if (m[i] !== undefined) return MEASURE_TERMS[i - 1]![0];
   return "killed";

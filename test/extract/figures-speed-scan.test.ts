@@ -5,6 +5,7 @@ import {
   CUMULATIVE_END,
   CUMULATIVE_TAILS,
   endsWithOneOf,
+  measureAt,
   nextWordOf,
   QUAL_TAILS,
   QUAL_WORDS,
@@ -14,7 +15,13 @@ import {
   tailEnd,
   tailSet,
 } from "../../src/extract/figures.js";
-import { QUALIFIER_BEFORE, QUALIFIER_BEFORE_TAILS, SUPERSEDED_BEFORE } from "../../src/extract/lexicon.js";
+import {
+  MEASURE_G,
+  measureOf,
+  QUALIFIER_BEFORE,
+  QUALIFIER_BEFORE_TAILS,
+  SUPERSEDED_BEFORE,
+} from "../../src/extract/lexicon.js";
 
 /** Random short strings of the characters that make these readers go wrong. */
 const text = fc
@@ -115,5 +122,40 @@ describe("cheap tests before end-anchored patterns", () => {
       { numRuns: 30000 },
     );
     expect(matched).toBeGreaterThan(3000); // the strings do reach the patterns
+  });
+});
+
+describe("measureAt", () => {
+  const sticky = new RegExp(MEASURE_G.source, "iy");
+  const reference = (s: string, pos: number) => {
+    sticky.lastIndex = pos;
+    const m = sticky.exec(s);
+    return m ? { measure: measureOf(m), end: pos + m[0].length, text: m[0] } : null;
+  };
+  const words = fc
+    .array(
+      fc.tuple(
+        fc.constantFrom(
+          ..."killed Killed KILLED kill dead or and injured death toll tolls lost their lives shot to death bodies were recovered taken rushed to a local hospital still being held in custody set free rescued hostages neutralised neutralized unaccounted for fled forced from homes shifted relief camps x_ 7 é ’ - . ,".split(
+            " ",
+          ),
+        ),
+        fc.constantFrom(" ", "", "  ", "\u00a0", "-", "_"),
+      ),
+      { maxLength: 10 },
+    )
+    .map((a) => a.map(([w, sep]) => w + sep).join(""));
+  it("finds exactly what the sticky pattern finds, at every position", () => {
+    fc.assert(
+      fc.property(words, (s) => {
+        for (let pos = 0; pos <= s.length; pos++) expect(measureAt(s, pos)).toEqual(reference(s, pos));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it("reads multi-word terms", () => {
+    expect(measureAt("were taken to the nearby hospital", 5)?.measure).toBe("injured");
+    expect(measureAt("Still trapped", 0)?.text).toBe("Still trapped");
+    expect(measureAt("xkilled", 1)).toBeNull();
   });
 });
