@@ -139,15 +139,23 @@ const GOVERNMENT_SIDE =
 
 const MEASURE_WORD = new RegExp(MEASURE_G.source, "gi");
 const MEASURE_AT = new RegExp(MEASURE_G.source, "iy");
+/** For each first letter of a measure term, the lengths of the first words starting with it (a bit each). */
+const MEASURE_FIRST_LENGTHS = new Int32Array(26);
+for (const w of MEASURE_FIRST_WORDS) MEASURE_FIRST_LENGTHS[w.charCodeAt(0) - 97]! |= 1 << w.length;
+/** Whether the run of ASCII letters at `pos` is a word a measure term begins with. */
+function startsMeasureWord(s: string, pos: number): boolean {
+  const f = (s.charCodeAt(pos) | 32) - 97;
+  if (!(f >= 0 && f < 26)) return false;
+  let e = pos + 1;
+  while (((s.charCodeAt(e) | 32) - 97) >>> 0 < 26) e++;
+  const len = e - pos;
+  if (len > 30 || !((MEASURE_FIRST_LENGTHS[f]! >> len) & 1)) return false;
+  return MEASURE_FIRST_WORDS.has(s.slice(pos, e).toLowerCase());
+}
+
 export function measureAt(s: string, pos: number): { measure: Measure; end: number; text: string } | null {
   // a term starts with one of its first words, followed by a space or the end of the word
-  let e = pos;
-  for (;;) {
-    const c = s.charCodeAt(e) | 32;
-    if (c < 97 || c > 122) break;
-    e++;
-  }
-  if (e === pos || !MEASURE_FIRST_WORDS.has(s.slice(pos, e).toLowerCase())) return null;
+  if (!startsMeasureWord(s, pos)) return null;
   MEASURE_AT.lastIndex = pos;
   const m = MEASURE_AT.exec(s);
   if (!m) return null;
@@ -936,6 +944,30 @@ function postMeasure(text: string, c: Candidate): void {
   if (!c.people && c.group === null && c.npEnd === c.n.end) c.people = true; // "15 were hurt"
 }
 
+/**
+ * The last of the matches a global MEASURE_G search finds in `s`. A match needs \b before it, so only the
+ * starts of ASCII words that begin some term are tried, with the sticky pattern; after a match the search goes
+ * on from its end, as the global search does.
+ */
+export function lastMeasure(s: string): RegExpExecArray | null {
+  let last: RegExpExecArray | null = null;
+  const n = s.length;
+  let p = 0;
+  while (p < n) {
+    if ((p === 0 || !isAsciiWord(s.charCodeAt(p - 1))) && startsMeasureWord(s, p)) {
+      MEASURE_AT.lastIndex = p;
+      const m = MEASURE_AT.exec(s);
+      if (m) {
+        last = m;
+        p = MEASURE_AT.lastIndex;
+        continue;
+      }
+    }
+    p++;
+  }
+  return last;
+}
+
 /** A measure before the number: "killing at least", "the death toll rose to", "among the dead were". */
 function preMeasure(text: string, c: Candidate, cands: Candidate[], k: number, strict: boolean): void {
   // a range is read from before its low end: "the bodies of between 60 and 70 victims"
@@ -959,9 +991,7 @@ function preMeasure(text: string, c: Candidate, cands: Candidate[], k: number, s
     c.measure = "killed";
     return;
   }
-  MEASURE_G.lastIndex = 0;
-  let last: RegExpExecArray | null = null;
-  for (let m = MEASURE_G.exec(pre); m !== null; m = MEASURE_G.exec(pre)) last = m;
+  const last = lastMeasure(pre);
   if (!last) return;
   const term = last[0];
   // "agreed to free 50 hostages", "demanded the release of": intentions are not counts

@@ -5,6 +5,7 @@ import {
   CUMULATIVE_END,
   CUMULATIVE_TAILS,
   endsWithOneOf,
+  lastMeasure,
   measureAt,
   nextWordOf,
   QUAL_TAILS,
@@ -151,6 +152,20 @@ describe("measureAt", () => {
         for (let pos = 0; pos <= s.length; pos++) expect(measureAt(s, pos)).toEqual(reference(s, pos));
       }),
       { numRuns: 3000 },
+    );
+  });
+  it("lastMeasure is the last match of a global search", () => {
+    fc.assert(
+      fc.property(words, (s) => {
+        const g = new RegExp(MEASURE_G.source, "gi");
+        let ref: RegExpExecArray | null = null;
+        for (let m = g.exec(s); m !== null; m = g.exec(s)) ref = m;
+        const got = lastMeasure(s);
+        expect(got && [got.index, got[0], measureOf(got)]).toEqual(
+          ref && [ref.index, ref[0], measureOf(ref)],
+        );
+      }),
+      { numRuns: 10000 },
     );
   });
   it("reads multi-word terms", () => {
