@@ -118,6 +118,51 @@ export function tokenize(s: string, from: number, to: number): Token[] {
   return out;
 }
 
+/** /^[“”"]$/ */
+export function isQuoteToken(t: string): boolean {
+  if (t.length !== 1) return false;
+  const c = t.charCodeAt(0);
+  return c === 0x201c || c === 0x201d || c === 34;
+}
+/** /^[,;:()—–]$/ */
+export function isStopPunctToken(t: string): boolean {
+  if (t.length !== 1) return false;
+  const c = t.charCodeAt(0);
+  return c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 0x2014 || c === 0x2013;
+}
+/** /^(?:a|an|the)$/i (without u, /i folds only ASCII letters: c | 32 is the lower case of exactly two codes) */
+export function isArticle(t: string): boolean {
+  switch (t.length) {
+    case 1:
+      return (t.charCodeAt(0) | 32) === 97;
+    case 2:
+      return (t.charCodeAt(0) | 32) === 97 && (t.charCodeAt(1) | 32) === 110;
+    case 3:
+      return (
+        (t.charCodeAt(0) | 32) === 116 && (t.charCodeAt(1) | 32) === 104 && (t.charCodeAt(2) | 32) === 101
+      );
+    default:
+      return false;
+  }
+}
+
+const NP_STOP_WORD = 1;
+const NON_PEOPLE_WORD = 2;
+const KINSHIP_WORD = 4;
+/** NP_STOP, NON_PEOPLE and KINSHIP of the words and pairs of words read so far, one bit each. */
+const wordClassCache = new Map<string, number>();
+function wordClass(w: string): number {
+  let f = wordClassCache.get(w);
+  if (f !== undefined) return f;
+  f =
+    (NP_STOP.test(w) ? NP_STOP_WORD : 0) |
+    (NON_PEOPLE.test(w) ? NON_PEOPLE_WORD : 0) |
+    (KINSHIP.test(w) ? KINSHIP_WORD : 0);
+  if (wordClassCache.size >= 20000) wordClassCache.clear(); // bounded over a stream of articles
+  wordClassCache.set(w, f);
+  return f;
+}
+
 /** Groups of the words and pairs of words read so far (the same few recur in every article). */
 const groupCache = new Map<string, Group | null>();
 function groupOf(phrase: string): Group | null {
@@ -805,11 +850,11 @@ function parseNounPhrase(text: string, c: Candidate, cands: Candidate[]): void {
   for (; i < toks.length && i < 14; i++) {
     const tok = toks[i]!;
     const t = tok.t;
-    if (/^[“”"]$/.test(t)) {
+    if (isQuoteToken(t)) {
       if (i === 0 || (i === 2 && c.partitive)) continue;
       break;
     }
-    if (/^[,;:()—–]$/.test(t)) break;
+    if (isStopPunctToken(t)) break;
     const lower = t.toLowerCase();
     if (lower === "and" || lower === "or" || lower === "plus") {
       // "women and children" goes on; "... and accused the Houthis" or "... and 148 fighters" ends the phrase
@@ -818,9 +863,9 @@ function parseNounPhrase(text: string, c: Candidate, cands: Candidate[]): void {
       // "campers and counselors": a plural noun that is neither a number nor a verb carries the phrase on
       const plural =
         /^\p{Ll}[\p{L}-]*s$/u.test(nx.t) &&
-        !NP_STOP.test(nx.t) &&
+        !(wordClass(nx.t) & NP_STOP_WORD) &&
         !measureAt(text, nx.start) &&
-        !NON_PEOPLE.test(nx.t);
+        !(wordClass(nx.t) & NON_PEOPLE_WORD);
       const prevPlural = i > 0 && /^\p{Ll}[\p{L}-]*s$/u.test(toks[i - 1]!.t);
       if (!groupOf(nx.t) && !((nounSeen || prevPlural) && plural)) break;
       continue;
@@ -849,9 +894,10 @@ function parseNounPhrase(text: string, c: Candidate, cands: Candidate[]): void {
       }
       break;
     }
-    if (NP_STOP.test(t)) break;
+    const cls = wordClass(t);
+    if (cls & NP_STOP_WORD) break;
     const prevT = i > 0 ? toks[i - 1]!.t.toLowerCase() : "";
-    if (/^(?:a|an|the)$/i.test(t) && !/^(?:of|to|with)$/.test(prevT)) break;
+    if (isArticle(t) && !/^(?:of|to|with)$/.test(prevT)) break;
     // "needed to be evacuated": an infinitive is not part of the phrase ("linked to the government" is)
     if (
       lower === "to" &&
@@ -871,14 +917,14 @@ function parseNounPhrase(text: string, c: Candidate, cands: Candidate[]): void {
       if (g2) i++;
       continue;
     }
-    if (NON_PEOPLE.test(t) || (two && NON_PEOPLE.test(two))) {
+    if (cls & NON_PEOPLE_WORD || (two && wordClass(two) & NON_PEOPLE_WORD)) {
       if (!nounSeen) {
         c.reject = true;
         return;
       }
       break;
     }
-    if (KINSHIP.test(t)) {
+    if (cls & KINSHIP_WORD) {
       preTokens ??= text
         .slice(Math.max(0, n.start - 30), n.start)
         .split(/\s+/)

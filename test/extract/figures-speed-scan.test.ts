@@ -5,6 +5,9 @@ import {
   CUMULATIVE_END,
   CUMULATIVE_TAILS,
   endsWithOneOf,
+  isArticle,
+  isQuoteToken,
+  isStopPunctToken,
   lastMeasure,
   measureAt,
   nextWordOf,
@@ -172,5 +175,38 @@ describe("measureAt", () => {
     expect(measureAt("were taken to the nearby hospital", 5)?.measure).toBe("injured");
     expect(measureAt("Still trapped", 0)?.text).toBe("Still trapped");
     expect(measureAt("xkilled", 1)).toBeNull();
+  });
+});
+
+describe("token tests", () => {
+  it("isQuoteToken, isStopPunctToken and isArticle are their patterns", () => {
+    const short = fc
+      .array(
+        fc.constantFrom(
+          ..."a A n N t T h H e E x “ ” \" , ; : ( ) — – ‘ ’ ' - á ª \u0061\u0301 K".split(" "),
+        ),
+        {
+          maxLength: 4,
+        },
+      )
+      .map((a) => a.join(""));
+    fc.assert(
+      fc.property(
+        fc.oneof(short, fc.string({ maxLength: 4 }), fc.constantFrom("a", "An", "THE", "the", "“")),
+        (t) => {
+          expect(isQuoteToken(t)).toBe(/^[“”"]$/.test(t));
+          expect(isStopPunctToken(t)).toBe(/^[,;:()—–]$/.test(t));
+          expect(isArticle(t)).toBe(/^(?:a|an|the)$/i.test(t));
+        },
+      ),
+      { numRuns: 20000 },
+    );
+    // every code unit on its own
+    for (let c = 0; c < 0x10000; c++) {
+      const t = String.fromCharCode(c);
+      expect(isQuoteToken(t)).toBe(/^[“”"]$/.test(t));
+      expect(isStopPunctToken(t)).toBe(/^[,;:()—–]$/.test(t));
+      expect(isArticle(t)).toBe(/^(?:a|an|the)$/i.test(t));
+    }
   });
 });
