@@ -86,14 +86,9 @@ export function judge(f: FigureFact, g: FigureFact): Verdict | null {
   const b = intervalOfFact(g)!;
   const key = dedupeKey(f, g);
   if (f.originator !== g.originator) {
+    // two originators whose counts do not overlap disagree, whatever their dates: an editor wants to
+    // know that a monitor's new count is far from the ministry's last one (ADR 0006)
     if (overlaps(a, b)) return null;
-    // a running toll given higher on a later day has moved on: it does not contradict the earlier
-    // count of another originator (a lower count later, or two counts of one day, do)
-    const later = compareDates(f.published, g.published);
-    if (later !== null && later !== 0 && (f.cumulative || g.cumulative || RUNNING_TOLLS.has(f.measure))) {
-      const [newer, older] = later > 0 ? [a, b] : [b, a];
-      if (newer.low > older.high) return null;
-    }
     return { kind: "disagreement", key, figure: f, other: g };
   }
   if (sameValue(f, g)) return { kind: "confirmation", key, figure: f, other: g };

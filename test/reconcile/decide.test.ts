@@ -167,26 +167,32 @@ describe("decide against each originator's latest figure", () => {
     expect(decide([a, b], [late]).map((v) => [v.kind, v.other.originator])).toEqual([["revision", "A"]]);
   });
 
-  it("takes a toll given higher on a later day as moving on, a count of the same day or a lower one as a disagreement", () => {
+  it("takes one originator's higher toll on a later day as an update, another originator's as a disagreement", () => {
     const a1 = fact({ count: 100, originator: "A", published: "2025-03-08" });
     const b1 = fact({ count: 100, originator: "B", published: "2025-03-08" });
     const a2 = fact({ count: 130, originator: "A", published: "2025-03-09" });
-    // A's update is higher than B's count of the day before: no contradiction
-    expect(decide([a1, b1], [a2]).map((v) => v.kind)).toEqual(["update"]);
-    // B, the same day as A's 130, says 300: a disagreement with A's latest
+    // A's own later, higher count is an update; against B's count of the day before it disagrees
+    expect(decide([a1, b1], [a2]).map((v) => [v.kind, v.other.count])).toEqual([
+      ["update", 100],
+      ["disagreement", 100],
+    ]);
+    // B, the same day as A's 130, says 300: an update of B's own and a disagreement with A's latest
     const b2 = fact({ count: 300, originator: "B", published: "2025-03-09" });
     expect(decide([a1, b1, a2], [b2]).map((v) => [v.kind, v.other.count])).toEqual([
       ["update", 100],
       ["disagreement", 130],
     ]);
-    // a day later C gives fewer than A did the day before: a disagreement, whichever arrives first
+    // dates do not excuse a gap between two originators, whichever arrives first
     const c = fact({ count: 60, originator: "C", published: "2025-03-10" });
     expect(judge(c, a2)?.kind).toBe("disagreement");
     expect(judge(a2, c)?.kind).toBe("disagreement");
-    // a measure that can fall (people displaced) is compared across days too
     const d1 = fact({ count: 5000, measure: "displaced", originator: "A", published: "2025-03-08" });
     const d2 = fact({ count: 9000, measure: "displaced", originator: "B", published: "2025-03-09" });
     expect(judge(d2, d1)?.kind).toBe("disagreement");
+    // counts that overlap never disagree: "about 100" and 105 the next day
+    const e1 = fact({ count: 100, qualifier: "approx", originator: "A", published: "2025-03-08" });
+    const e2 = fact({ count: 105, originator: "B", published: "2025-03-09" });
+    expect(judge(e2, e1)).toBeNull();
   });
 
   it("gives the same verdicts with a slot's whole history or with each originator's latest figure", () => {
