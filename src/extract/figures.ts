@@ -70,10 +70,10 @@ const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90)
 const isAsciiPunctToken = (c: number) => c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 34;
 
 /**
- * The tokens TOKEN_RE finds from `from` (their start before `to`, at most 25), trailing dots and
+ * The tokens TOKEN_RE finds from `from` (their start before `to`, at most `max`), trailing dots and
  * apostrophes cut. ASCII is read by hand; at any other character the sticky pattern decides.
  */
-export function tokenize(s: string, from: number, to: number): Token[] {
+export function tokenize(s: string, from: number, to: number, max = 25): Token[] {
   const out: Token[] = [];
   const n = s.length;
   let p = from;
@@ -112,7 +112,7 @@ export function tokenize(s: string, from: number, to: number): Token[] {
     const last = t.charCodeAt(t.length - 1);
     if (t.length > 1 && (last === 46 || last === 0x2019 || last === 39)) t = t.replace(/[.’']+$/, "");
     out.push({ t, start: p, end: p + t.length });
-    if (out.length > 24) break;
+    if (out.length >= max) break;
     p = end;
   }
   return out;
@@ -514,7 +514,7 @@ function sentenceFigures(
   }
 
   // ── a past event recalled for comparison: "since 2016, when a quake killed nearly 700 people" ──
-  const past = /\b(?:19|20)\d\d,?\s+when\b/.exec(text);
+  const past = text.includes("when") ? /\b(?:19|20)\d\d,?\s+when\b/.exec(text) : null;
   if (past) for (const c of cands) if (c.n.start > past.index) c.reject = true;
 
   // ── ranges and vague pairs ──
@@ -772,7 +772,8 @@ function explicitQualifier(text: string, c: Candidate): Qualifier | null {
 /** Reads the noun phrase after a number: its group, whether it counts people, where it ends. */
 function parseNounPhrase(text: string, c: Candidate, cands: Candidate[]): void {
   const { n } = c;
-  const toks = tokenize(text, n.end, n.end + 140);
+  // the phrase reads at most toks[14]
+  const toks = tokenize(text, n.end, n.end + 140, 15);
   let i = 0;
   let end = n.end;
   // the last three words before the number, read only when a kinship noun asks for them

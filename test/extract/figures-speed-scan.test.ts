@@ -18,6 +18,7 @@ import {
   type TailSet,
   tailEnd,
   tailSet,
+  tokenize,
 } from "../../src/extract/figures.js";
 import {
   MEASURE_G,
@@ -208,5 +209,14 @@ describe("token tests", () => {
       expect(isStopPunctToken(t)).toBe(/^[,;:()—–]$/.test(t));
       expect(isArticle(t)).toBe(/^(?:a|an|the)$/i.test(t));
     }
+  });
+});
+
+describe("tokenize with a limit", () => {
+  it("gives the first tokens of the unlimited reading", () => {
+    const s = "of the 137 pupils, “seven” were taken — and (twelve) others ".repeat(3);
+    for (let max = 1; max <= 25; max++)
+      expect(tokenize(s, 0, 140, max)).toEqual(tokenize(s, 0, 140).slice(0, max));
+    expect(tokenize(s, 0, 400)).toHaveLength(25);
   });
 });
