@@ -112,7 +112,7 @@ const ORG_HEAD =
 
 /** Lower-case words that can head an originator noun phrase. */
 const DESCRIPTOR_HEAD =
-  /\b(?:officials?|police|ministry|ministries|authorities|authority|monitors?|monitoring group|watchdogs?|observatory|groups?|networks?|agency|agencies|sources?|spokes(?:man|woman|person)|government|military|army|navy|air force|coast guard|forces?|department|services?|committees?|office|residents?|witnesses|medics|rescuers|doctors?|hospitals?|parents|leaders?|governor|mayor|chief|secretary|minister|director|coordinator|officers?|coroner|medical examiner|organi[sz]ations?|charity|charities|commission|council|civil defen[cs]e|fire (?:service|brigade|department)|presidency|administration|prosecutors?|activists?|volunteers?|teams?|workers?|staff|junta|regime|command|tally|count|figures|data|report|statement|unit|centre|center|mission|defence|defense|ngos?|un|u\.n\.|united nations|directorate|bureau|secretariat|body|board|institute|collective|association|union|federation|society|foundation|alliance|coalition|municipality|county|morgue|mortuary|lawmakers?|legislators?|senator|diplomats?|analysts|experts|researchers|investigators|inspectors|administrator|commander|spokespeople|people)\b/i;
+  /\b(?:officials?|police|ministry|ministries|authorities|authority|monitors?|monitoring group|watchdogs?|observatory|groups?|networks?|agency|agencies|sources?|spokes(?:man|woman|person)|government|military|army|navy|air force|coast guard|forces?|department|services?|committees?|office|residents?|witnesses|medics|rescuers|doctors?|hospitals?|parents|leaders?|governor|mayor|chief|secretary|minister|director|coordinator|officers?|coroner|medical examiner|organi[sz]ations?|charity|charities|commission|council|civil defen[cs]e|fire (?:service|brigade|department)|presidency|administration|prosecutors?|activists?|volunteers?|teams?|workers?|staff|junta|regime|command|tally|count|figures|data|report|statement|unit|centre|center|mission|defence|defense|ngos?|un|u\.n\.|united nations|directorate|bureau|secretariat|body|board|institute|collective|association|union|federation|society|foundation|alliance|coalition|municipality|county|morgue|mortuary|lawmakers?|legislators?|senator|diplomats?|analysts|experts|researchers|investigators|inspectors|administrator|commander|commissioners?|prefect|ombuds(?:man|woman|person)|sheriff|inspector|superintendent|spokespeople|people)\b/i;
 
 const PRONOUN =
   /^(?:it|he|she|they|the (?:group|organi[sz]ation|monitor|watchdog|observatory|agency|ministry|network|charity|office|department|service|committee|authority|body|army|military|police|official|spokes(?:man|woman|person)|government|unit|mission|commission|council|centre|center))$/i;
@@ -904,7 +904,9 @@ export class Originators {
         if (
           person &&
           !isPerson &&
-          !/spokes|official|officer|governor|minister|leader|chief|director/i.test(a.surface)
+          !/spokes|official|officer|governor|minister|leader|chief|director|commander|commissioner|mayor|head|coordinator|secretary|president/i.test(
+            a.surface,
+          )
         )
           continue;
         if (!person && bare !== "they" && isPerson) continue;

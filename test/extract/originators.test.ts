@@ -81,6 +81,22 @@ describe("attribution patterns", () => {
     ).toEqual(["12:Red Crescent"]);
   });
 
+  it("reads an official by role after the clause ('…, the regional commissioner said')", () => {
+    expect(
+      sources(
+        "At least 31 people died and 47 others were missing after a ferry capsized off the island on Sunday, the regional commissioner said.",
+      ),
+    ).toEqual(["31:regional commissioner", "47:regional commissioner"]);
+  });
+
+  it("takes 'he said' back to a commander named with his organisation", () => {
+    expect(
+      sources(
+        "The National Fire Authority (ANEPC) said four people died. ANEPC commander Mario Silvestre told a news conference the blaze was spreading. Of the injured, 19 were firefighters, he said.",
+      ),
+    ).toEqual(["4:National Fire Authority", "19:National Fire Authority"]);
+  });
+
   it("takes the person in an appositive", () => {
     expect(
       sources("The agency's coordinator, Ahmed Usman, said some 4,000 people had been displaced."),
