@@ -372,7 +372,7 @@ const isAsciiWord = (cp: number) =>
  * pattern retries from every position): the first whole run of word characters followed only by
  * characters outside [A-Za-z0-9_].
  */
-function lastWord(s: string): string {
+export function lastWord(s: string): string {
   let tail = s.length;
   while (tail > 0 && !isAsciiWord(s.charCodeAt(tail - 1))) tail--;
   for (let p = 0; p < s.length; ) {
@@ -416,6 +416,39 @@ export function nextWordOf(s: string): string {
   return s.slice(from, i).toLowerCase();
 }
 
+/** The first character of `s` after \s, lower case for ASCII letters (-1 for none). */
+export function firstAfterSpace(s: string): number {
+  let i = 0;
+  while (i < s.length && isJsSpace(s.charCodeAt(i))) i++;
+  if (i >= s.length) return -1;
+  const c = s.charCodeAt(i);
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+/** Where `s` ends once trailing \s and hyphens are cut. */
+function tailEndDash(s: string): number {
+  let e = s.length;
+  while (e > 0 && (isJsSpace(s.charCodeAt(e - 1)) || s.charCodeAt(e - 1) === 45)) e--;
+  return e;
+}
+/** First letters of the time words after a number (a, p, g, u, b, c, e, h). */
+export const TIME_FIRST = new Set([97, 112, 103, 117, 98, 99, 101, 104]);
+export const CURRENCY_TAILS = tailSet(["$", "£", "€", "¥", "₹", "usd", "rs", "rs.", "eur", "gbp"]);
+const MAGNITUDE = tailSet(["magnitude"]);
+export const AGED_TAILS = tailSet(["aged", "age", "ages", "of", "between", "from"]);
+export const NUMBER_TAILS = tailSet(["no", "number", "nos", "no.", "number.", "nos."]);
+const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+/**
+ * The ASCII letters that end the last ASCII word of `s`. When lastWord(s) is a month name these are its letters
+ * (lastWord's run holds that last ASCII word character), so a month test on them comes first.
+ */
+export function lastAsciiLetters(s: string): string {
+  let tail = s.length;
+  while (tail > 0 && !isAsciiWord(s.charCodeAt(tail - 1))) tail--;
+  let p = tail;
+  while (p > 0 && isAsciiLetter(s.charCodeAt(p - 1))) p--;
+  return s.slice(p, tail);
+}
+
 /** Figures of one sentence. `prevHead` is the first figure of the sentence before (for continuations). */
 function sentenceFigures(
   s: Sentence,
@@ -447,25 +480,38 @@ function sentenceFigures(
     const { n } = c;
     const pre = text.slice(Math.max(0, n.start - 40), n.start);
     const post = text.slice(n.end, n.end + 40);
-    const pw = lastWord(pre);
     const nextWord = nextWordOf(post);
     const v = n.value;
+    // cheap tests before the patterns: the first character after the number, the last word before it
+    const f = firstAfterSpace(post);
+    const preEnd = tailEnd(pre, false);
     if (n.compound) c.reject = true;
     else if (
       (post.charCodeAt(0) === 58 && isDigit(post.charCodeAt(1))) || // /^:\d/
       (pre.charCodeAt(pre.length - 1) === 58 && isDigit(pre.charCodeAt(pre.length - 2))) || // /\d:$/
-      /^\s*(?:am|pm|a\.m|p\.m|gmt|utc|bst|cet|est|hrs|h)\b/i.test(post)
+      (TIME_FIRST.has(f) && /^\s*(?:am|pm|a\.m|p\.m|gmt|utc|bst|cet|est|hrs|h)\b/i.test(post))
     )
       c.reject = true; // a time
     else if (
-      (MONTHS.test(pw) && /\p{L}\.?\s+$/u.test(pre)) ||
+      (MONTHS.test(lastAsciiLetters(pre)) && MONTHS.test(lastWord(pre)) && /\p{L}\.?\s+$/u.test(pre)) ||
       (MONTHS.test(nextWord) && /^\s+\p{L}/u.test(post))
     )
       c.reject = true; // a date
-    else if (/^\s*(?:%|percent\b|per cent\b|pc\b)/i.test(post)) c.reject = true;
-    else if (/(?:[$£€¥₹]|\bUS\$|\bUSD|\bRs\.?|\bEUR|\bGBP)\s*$/.test(pre)) c.reject = true;
-    else if (/magnitude[-\s]*$/i.test(pre) || /^[-\s]*magnitude/i.test(post)) c.reject = true;
-    else if (/\b(?:aged|age|ages|age of|ages of|aged between|aged from|ages between)\s*$/i.test(pre))
+    else if ((f === 37 || f === 112) && /^\s*(?:%|percent\b|per cent\b|pc\b)/i.test(post)) c.reject = true;
+    else if (
+      endsWithOneOf(pre, preEnd, CURRENCY_TAILS) &&
+      /(?:[$£€¥₹]|\bUS\$|\bUSD|\bRs\.?|\bEUR|\bGBP)\s*$/.test(pre)
+    )
+      c.reject = true;
+    else if (
+      (endsWithOneOf(pre, tailEndDash(pre), MAGNITUDE) && /magnitude[-\s]*$/i.test(pre)) ||
+      /^[-\s]*magnitude/i.test(post)
+    )
+      c.reject = true;
+    else if (
+      endsWithOneOf(pre, preEnd, AGED_TAILS) &&
+      /\b(?:aged|age|ages|age of|ages of|aged between|aged from|ages between)\s*$/i.test(pre)
+    )
       c.reject = true;
     else if (
       (v ?? 0) < 120 &&
@@ -473,7 +519,7 @@ function sentenceFigures(
       /\b(?:who|he|she|was|is)\s+(?:was|is|aged)?\s*$/i.test(pre)
     )
       c.reject = true;
-    else if (/^\s*years?\s+old\b/i.test(post)) c.reject = true;
+    else if (f === 121 && /^\s*years?\s+old\b/i.test(post)) c.reject = true;
     // (the cheap tests first: the end-anchored pattern is tried from every offset of pre)
     else if (n.digits && (v ?? 200) < 120 && /^\s*,/.test(post) && /\p{Lu}[\p{L}.-]*,\s*$/u.test(pre))
       c.reject = true; // "Samir Haidar, 67,"
@@ -482,7 +528,8 @@ function sentenceFigures(
     else if (/^[-–]\d/.test(post) && /\d\s*[-–]\s*$/.test(pre))
       c.reject = true; // 901-528-2274
     else if (/^[-–]\d+[-–]\d/.test(post) || /\d[-–]\d+[-–]$/.test(pre)) c.reject = true;
-    else if (/\b(?:no|number|nos)\.?\s*$/i.test(pre) && n.digits) c.reject = true;
+    else if (n.digits && endsWithOneOf(pre, preEnd, NUMBER_TAILS) && /\b(?:no|number|nos)\.?\s*$/i.test(pre))
+      c.reject = true;
     else if (n.digits && !/,/.test(text.slice(n.start, n.end)) && v !== null && v >= 1900 && v <= 2100) {
       // a year unless a people noun or a measure follows at once ("2000 people", "2000 killed")
       if (

@@ -2,26 +2,34 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  AGED_TAILS,
   CUMULATIVE_END,
   CUMULATIVE_TAILS,
+  CURRENCY_TAILS,
   endsWithOneOf,
+  firstAfterSpace,
   isArticle,
   isQuoteToken,
   isStopPunctToken,
+  lastAsciiLetters,
   lastMeasure,
+  lastWord,
   measureAt,
+  NUMBER_TAILS,
   nextWordOf,
   QUAL_TAILS,
   QUAL_WORDS,
   SUPERSEDED_TAILS,
   stripQual,
   type TailSet,
+  TIME_FIRST,
   tailEnd,
   tailSet,
   tokenize,
 } from "../../src/extract/figures.js";
 import {
   MEASURE_G,
+  MONTHS,
   measureOf,
   QUALIFIER_BEFORE,
   QUALIFIER_BEFORE_TAILS,
@@ -70,6 +78,9 @@ const PIECES = [
   ..."brings bringing brought raising takes total overall cumulative running to is was stands stood reached deaths now has".split(
     " ",
   ),
+  ..."aged age ages between US$ USD usd Rs Rs. EUR GBP $ £ € ¥ ₹ no No number nos NOS magnitude Magnitude - – am pm a.m gmt h hrs percent per cent pc % years year old Old March May mar jan. Jan. Sept december 2024".split(
+    " ",
+  ),
   ..."AT LEAST Over OF To ~ . , ; 7 12 _ x é ’ ' \" “ ” \u00a0 \u2009 \t \n".split(" "),
 ];
 const phrase = fc
@@ -104,6 +115,9 @@ describe("cheap tests before end-anchored patterns", () => {
       [CUMULATIVE_END, false, CUMULATIVE_TAILS],
       [/\d[^.;\d]{0,30}\bfrom\s*$/i, false, tailSet(["from"])],
       [/\bbod(?:y|ies)\s+of\s*$/i, false, tailSet(["of"])],
+      [/(?:[$£€¥₹]|\bUS\$|\bUSD|\bRs\.?|\bEUR|\bGBP)\s*$/, false, CURRENCY_TAILS],
+      [/\b(?:aged|age|ages|age of|ages of|aged between|aged from|ages between)\s*$/i, false, AGED_TAILS],
+      [/\b(?:no|number|nos)\.?\s*$/i, false, NUMBER_TAILS],
       ...QUALIFIER_BEFORE.map(
         ([q, re]) =>
           [re, QUALIFIER_BEFORE_TAILS[q][0], tailSet(QUALIFIER_BEFORE_TAILS[q][1])] as [
@@ -218,5 +232,48 @@ describe("tokenize with a limit", () => {
     for (let max = 1; max <= 25; max++)
       expect(tokenize(s, 0, 140, max)).toEqual(tokenize(s, 0, 140).slice(0, max));
     expect(tokenize(s, 0, 400)).toHaveLength(25);
+  });
+});
+
+describe("cheap tests in the reject battery", () => {
+  it("patterns after a number start with the character firstAfterSpace reads", () => {
+    const cases: [RegExp, number[]][] = [
+      [/^\s*(?:am|pm|a\.m|p\.m|gmt|utc|bst|cet|est|hrs|h)\b/i, [...TIME_FIRST]],
+      [/^\s*(?:%|percent\b|per cent\b|pc\b)/i, [37, 112]],
+      [/^\s*years?\s+old\b/i, [121]],
+    ];
+    let matched = 0;
+    fc.assert(
+      fc.property(phrase, (s) => {
+        for (const [re, firsts] of cases)
+          if (re.test(s)) {
+            matched++;
+            expect(firsts).toContain(firstAfterSpace(s));
+          }
+      }),
+      { numRuns: 20000 },
+    );
+    expect(matched).toBeGreaterThan(500);
+  });
+  it("magnitude ends the text once spaces and hyphens are cut", () => {
+    fc.assert(
+      fc.property(phrase, (s) => {
+        if (!/magnitude[-\s]*$/i.test(s)) return;
+        expect(/magnitude$/i.test(s.replace(/[-\s]+$/, ""))).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+  it("a month as lastWord is a month in lastAsciiLetters", () => {
+    let months = 0;
+    fc.assert(
+      fc.property(phrase, (s) => {
+        if (!MONTHS.test(lastWord(s))) return;
+        months++;
+        expect(MONTHS.test(lastAsciiLetters(s))).toBe(true);
+      }),
+      { numRuns: 30000 },
+    );
+    expect(months).toBeGreaterThan(200);
   });
 });
