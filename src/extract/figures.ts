@@ -766,6 +766,16 @@ function sentenceFigures(
   return out;
 }
 
+/**
+ * Whether a gap between two numbers can be a list joint (", and", " as well as", " plus" with `plus`): its first
+ * character after \s is a comma, an a or a p. Cutting qualifier words off its end keeps that character or leaves
+ * only \s, which no joint is.
+ */
+export function listGapStart(gap: string, plus: boolean): boolean {
+  const f = firstAfterSpace(gap);
+  return f === 44 || f === 97 || (plus && f === 112);
+}
+
 /** Lists ("125 members ... and 148 fighters were killed") share a measure and a qualifier. */
 function propagateLists(text: string, cands: Candidate[]): void {
   // lists ("125 members ... and 148 fighters were killed") share a measure ──
@@ -773,7 +783,9 @@ function propagateLists(text: string, cands: Candidate[]): void {
     const a = cands[k]!;
     const b = cands[k + 1]!;
     if (a.reject || b.reject || a.rangeRole === "low") continue;
-    const gap = stripQual(text.slice(a.npEnd, b.n.start));
+    const raw = text.slice(a.npEnd, b.n.start);
+    if (!listGapStart(raw, true)) continue;
+    const gap = stripQual(raw);
     if (!/^\s*(?:,\s*(?:and\s+)?|,?\s+and\s+|\s+as well as\s+|\s+plus\s+)$/i.test(gap)) continue;
     if (!a.measure && b.measure && b.postMeasure) {
       a.measure = b.measure;
@@ -790,14 +802,17 @@ function propagateLists(text: string, cands: Candidate[]): void {
     if (a.reject || b.reject || a.rangeRole || b.rangeRole || b.qualifier !== null || a.qualifier === null)
       continue;
     const gap = text.slice(a.npEnd, b.n.start);
-    if (/^\s*(?:,\s*(?:and\s+)?|,?\s+and\s+|\s+as well as\s+)$/i.test(gap)) b.qualifier = a.qualifier;
+    if (listGapStart(gap, false) && /^\s*(?:,\s*(?:and\s+)?|,?\s+and\s+|\s+as well as\s+)$/i.test(gap))
+      b.qualifier = a.qualifier;
   }
   // lists resolved right to left too ("745 civilians, 125 members and 148 fighters were killed")
   for (let k = cands.length - 2; k >= 0; k--) {
     const a = cands[k]!;
     const b = cands[k + 1]!;
     if (a.reject || b.reject || a.measure || !b.measure || a.rangeRole === "low") continue;
-    const gap = stripQual(text.slice(a.npEnd, b.n.start));
+    const raw = text.slice(a.npEnd, b.n.start);
+    if (!listGapStart(raw, false)) continue;
+    const gap = stripQual(raw);
     if (/^\s*(?:,\s*(?:and\s+)?|,?\s+and\s+|\s+as well as\s+)$/i.test(gap)) {
       a.measure = b.measure;
       a.head = k + 1;

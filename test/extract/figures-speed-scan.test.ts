@@ -14,6 +14,7 @@ import {
   lastAsciiLetters,
   lastMeasure,
   lastWord,
+  listGapStart,
   measureAt,
   NUMBER_TAILS,
   nextWordOf,
@@ -275,5 +276,45 @@ describe("cheap tests in the reject battery", () => {
       { numRuns: 30000 },
     );
     expect(months).toBeGreaterThan(200);
+  });
+});
+
+describe("list joints", () => {
+  it("a gap the joint patterns accept (after stripQual) passes listGapStart", () => {
+    const withPlus = /^\s*(?:,\s*(?:and\s+)?|,?\s+and\s+|\s+as well as\s+|\s+plus\s+)$/i;
+    const without = /^\s*(?:,\s*(?:and\s+)?|,?\s+and\s+|\s+as well as\s+)$/i;
+    const gap = fc
+      .array(
+        fc.constantFrom(
+          " ",
+          "  ",
+          ",",
+          "and",
+          "AND",
+          "as well as",
+          "plus",
+          "Plus",
+          "at least",
+          "some",
+          "\u00a0",
+          "x",
+        ),
+        {
+          maxLength: 6,
+        },
+      )
+      .map((a) => a.join(" "));
+    let joints = 0;
+    fc.assert(
+      fc.property(fc.oneof(gap, phrase), (g) => {
+        if (withPlus.test(stripQual(g))) {
+          joints++;
+          expect(listGapStart(g, true)).toBe(true);
+        }
+        if (without.test(stripQual(g)) || without.test(g)) expect(listGapStart(g, false)).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+    expect(joints).toBeGreaterThan(100);
   });
 });
