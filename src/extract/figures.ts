@@ -209,8 +209,9 @@ export function measureAt(s: string, pos: number): { measure: Measure; end: numb
 
 const POST_GLUE =
   /(?:\s*["“”’‘]?\s*(?:were|was|are|is|have|has|had|been|being|be|who|that|which|also|all|reportedly|allegedly|confirmed|believed|feared|thought|presumed|known|said|to|later|now|still|already|subsequently|both|each|seriously|critically|fatally|badly|slightly|lightly|may|might|could|would|remain|remained|remains|so far|officially|then|either|eventually|likely|probably|reported|listed|declared|initially|found)\b)*\s*/iy;
+// "40 people in the village were …", "1,42,318 people from 38,406 families have been shifted …"
 const POST_PREP_THEN_VERB =
-  /\s+(?:from|in|at|on|near|across|inside|aboard|of)\s+[^,;.“”"\d]{1,40}?\s+(?:were|was|are|is|have|has|had|remain|remained|remains)\b/iy;
+  /\s+(?:(?:from|in|at|on|near|across|inside|aboard|of)\s+[^,;.“”"\d]{1,40}?|from\s+(?:about\s+|some\s+|nearly\s+|over\s+|more than\s+)?\d[\d,]*\s+(?:families|households))\s+(?:were|was|are|is|have|has|had|remain|remained|remains)\b/iy;
 const APPOSITIVE =
   /\s*,\s*(?:including|among them|mostly|most of them|many of them|mainly|nearly all|all|aged|both|the majority|a|an)\b[^,;]{0,60},/iy;
 const ACTIVE_OBJECT =

@@ -19,7 +19,7 @@ export const MEASURE_TERMS: ReadonlyArray<readonly [Measure, string]> = [
   ["missing", String.raw`missing|unaccounted for|(?:still )?trapped`],
   [
     "displaced",
-    String.raw`internally displaced|displaced|displacing|made homeless|left homeless|homeless|fled (?:their|his|her) homes|forced (?:from|out of) (?:their|his|her) homes|driven from (?:their|his|her) homes|forced to flee|uprooted|evacuated|fled|(?:shifted|moved|relocated) to (?:\w+ )?(?:relief |evacuation )?(?:camps|centres|centers|shelters)`,
+    String.raw`internally displaced|displaced|displacing|made homeless|left homeless|homeless|fled (?:their|his|her) homes|forced (?:from|out of) (?:their|his|her) homes|driven from (?:their|his|her) homes|forced to flee|uprooted|evacuated|fled|(?:shifted|moved|relocated) to (?:\w+ |\w+[,]\w+ |\w+[,]\w+[,]\w+ )?(?:relief |evacuation )?(?:camps|centres|centers|shelters)`,
   ],
   [
     "detained",

@@ -65,6 +65,15 @@ describe("measures", () => {
     expect(cmgq("Five people are still being held by the gang.")).toEqual(["5/kidnapped/total/exact"]);
   });
 
+  it("reads people moved to relief camps, counted with their families, as displaced", () => {
+    expect(
+      cmgq("In Kerala, 1,42,318 people from 38,406 families have been shifted to 1,126 relief camps."),
+    ).toEqual(["142318/displaced/total/exact"]);
+    expect(cmgq("About 5,000 people from 900 households were evacuated on Sunday.")).toEqual([
+      "5000/displaced/total/approx",
+    ]);
+  });
+
   it("reads casualties as unsplit", () => {
     expect(cmgq("Officials said more than 1,000 casualties had been reported.")).toEqual([
       "1000/casualties/total/min",
