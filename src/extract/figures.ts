@@ -265,7 +265,12 @@ export function tailEnd(s: string, quote: boolean): number {
 export type TailSet = ReadonlyArray<readonly string[] | undefined>;
 export function tailSet(words: readonly string[]): TailSet {
   const byLast: string[][] = [];
-  for (const w of words) (byLast[w.charCodeAt(w.length - 1)] ??= []).push(w);
+  for (const w of words) {
+    const last = w.charCodeAt(w.length - 1);
+    const list = byLast[last] ?? [];
+    list.push(w);
+    byLast[last] = list;
+  }
   return byLast;
 }
 
