@@ -149,6 +149,10 @@ export function isArticle(t: string): boolean {
 const NP_STOP_WORD = 1;
 const NON_PEOPLE_WORD = 2;
 const KINSHIP_WORD = 4;
+/** What an organisation calls its own people: "two of our staff", "three of their colleagues". */
+const ORG_PEOPLE =
+  /^(?:staff|colleagues|workers|employees|members|personnel|volunteers|soldiers|officers|troops|medics|nurses|doctors|teachers|students|journalists|reporters|crew|guards|drivers|fighters|men|people)$/i;
+
 /** NP_STOP, NON_PEOPLE and KINSHIP of the words and pairs of words read so far, one bit each. */
 const wordClassCache = new Map<string, number>();
 function wordClass(w: string): number {
@@ -850,10 +854,14 @@ function parseNounPhrase(text: string, c: Candidate, cands: Candidate[]): void {
   if (toks[0]?.t.toLowerCase() === "of") {
     const t1 = toks[1]?.t.toLowerCase() ?? "";
     if (POSSESSIVE.test(t1)) {
-      c.reject = true;
-      return;
-    }
-    if (/^(?:them|those|whom|these|which|us)$/.test(t1)) {
+      // "two of his brothers" is a witness's family; "two of our staff" is an organisation's people
+      const t2 = toks[2]?.t ?? "";
+      if (!/^(?:our|their)$/.test(t1) || !t2 || KINSHIP.test(t2) || !ORG_PEOPLE.test(t2)) {
+        c.reject = true;
+        return;
+      }
+      i = 2;
+    } else if (/^(?:them|those|whom|these|which|us)$/.test(t1)) {
       // "nine people, seven of them police officers": a share named by its group takes the head's measure;
       // "two of whom have died": a share with a measure of its own; "12 of them critically": no toll
       const t2 = toks[2]?.t ?? "";
@@ -874,44 +882,47 @@ function parseNounPhrase(text: string, c: Candidate, cands: Candidate[]): void {
       if (!measureAt(text, c.npEnd + (gl ? gl[0].length : 0))) c.reject = true;
       return;
     }
-    // "seven of the dead were children": a share of a toll, named by its group; any other share is no toll
-    const afterOf = text.slice(toks[1]?.start ?? n.end, n.end + 80);
-    const share =
-      /^(?:the\s+|those\s+)?(dead|victims|deceased|fatalities|killed|injured|wounded|missing|abducted|hostages)(?:\s+(?:there|so far|in \w+))?\s+(?:were|are|was|included)\s+(?:(?:all|mostly|mainly|also)\s+)?([\p{L}-]+(?:\s+[\p{L}-]+)?)/iu.exec(
-        afterOf,
-      );
-    if (
-      /^(?:the\s+|those\s+)?(?:dead|victims|deceased|fatalities|killed|injured|wounded|missing|abducted|hostages)\b/i.test(
-        afterOf,
-      )
-    ) {
-      const g = share ? (groupOf(share[2]!) ?? groupOf(share[2]!.split(/\s+/)[0]!)) : null;
-      if (!share || !g) {
-        // "84 of the dead found in Kerr County" is a toll of a place; "11 of the injured had been flown" is not
-        const dead = /^(?:the\s+|those\s+)?(?:dead|victims|deceased|fatalities|killed)\b/i.exec(afterOf);
-        if (!dead) {
-          c.reject = true;
+    // (i is 2 after "of our"/"of their" + an organisation's people: read on from there)
+    if (i === 0) {
+      // "seven of the dead were children": a share of a toll, named by its group; any other share is no toll
+      const afterOf = text.slice(toks[1]?.start ?? n.end, n.end + 80);
+      const share =
+        /^(?:the\s+|those\s+)?(dead|victims|deceased|fatalities|killed|injured|wounded|missing|abducted|hostages)(?:\s+(?:there|so far|in \w+))?\s+(?:were|are|was|included)\s+(?:(?:all|mostly|mainly|also)\s+)?([\p{L}-]+(?:\s+[\p{L}-]+)?)/iu.exec(
+          afterOf,
+        );
+      if (
+        /^(?:the\s+|those\s+)?(?:dead|victims|deceased|fatalities|killed|injured|wounded|missing|abducted|hostages)\b/i.test(
+          afterOf,
+        )
+      ) {
+        const g = share ? (groupOf(share[2]!) ?? groupOf(share[2]!.split(/\s+/)[0]!)) : null;
+        if (!share || !g) {
+          // "84 of the dead found in Kerr County" is a toll of a place; "11 of the injured had been flown" is not
+          const dead = /^(?:the\s+|those\s+)?(?:dead|victims|deceased|fatalities|killed)\b/i.exec(afterOf);
+          if (!dead) {
+            c.reject = true;
+            return;
+          }
+          c.measure = "killed";
+          c.postMeasure = true;
+          c.people = true;
+          c.npEnd = (toks[1]?.start ?? n.end) + dead[0].length;
           return;
         }
-        c.measure = "killed";
+        const mm = measureAt(text, (toks[1]?.start ?? n.end) + afterOf.indexOf(share[1]!));
+        c.measure = /victims|deceased/i.test(share[1]!) ? "killed" : (mm?.measure ?? "killed");
         c.postMeasure = true;
+        c.group = g;
         c.people = true;
-        c.npEnd = (toks[1]?.start ?? n.end) + dead[0].length;
+        c.npEnd = n.end + (toks[1]?.start ?? n.end) - n.end + share[0].length;
         return;
       }
-      const mm = measureAt(text, (toks[1]?.start ?? n.end) + afterOf.indexOf(share[1]!));
-      c.measure = /victims|deceased/i.test(share[1]!) ? "killed" : (mm?.measure ?? "killed");
-      c.postMeasure = true;
-      c.group = g;
-      c.people = true;
-      c.npEnd = n.end + (toks[1]?.start ?? n.end) - n.end + share[0].length;
-      return;
+      // "of the 137 pupils": the next number speaks for this one's group
+      i = 1;
+      if (toks[1] && /^the$/i.test(toks[1].t)) i = 2;
+      const inner = toks[i];
+      c.partitive = inner !== undefined && cands.some((o) => o !== c && o.n.start === inner.start);
     }
-    // "of the 137 pupils": the next number speaks for this one's group
-    i = 1;
-    if (toks[1] && /^the$/i.test(toks[1].t)) i = 2;
-    const inner = toks[i];
-    c.partitive = inner !== undefined && cands.some((o) => o !== c && o.n.start === inner.start);
   }
   let nounSeen = false;
   // "20 or more people", "30 or so bodies"

@@ -74,6 +74,14 @@ describe("measures", () => {
     ]);
   });
 
+  it("counts an organisation's own people ('two of our staff') but not a witness's family", () => {
+    expect(cmgq("Two of our staff members are missing, the charity said.")).toEqual([
+      "2/missing/total/exact",
+    ]);
+    expect(counts("Two of his brothers were killed, he said.")).toEqual([]);
+    expect(counts("Four of our children died in the flood, the mother said.")).toEqual([]);
+  });
+
   it("reads casualties as unsplit", () => {
     expect(cmgq("Officials said more than 1,000 casualties had been reported.")).toEqual([
       "1000/casualties/total/min",
