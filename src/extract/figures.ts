@@ -1172,6 +1172,9 @@ function boundedSentences(sentences: Sentence[]): Sentence[] {
   return out;
 }
 
+/** "28 of the victims were children": a share of a toll names no measure word of its own. */
+const SHARE_OF_TOLL = /\bof\s+(?:the\s+|those\s+)?(?:victims|deceased)\b/i;
+
 export function extractFigures(input: Doc): Figure[] {
   const out: Figure[] = [];
   const doc: Doc = { text: input.text, sentences: boundedSentences(input.sentences) };
@@ -1181,7 +1184,11 @@ export function extractFigures(input: Doc): Figure[] {
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si]!;
     if (!HAS_NUMBER.test(s.text)) continue;
-    if (!ANY_MEASURE.test(s.text) && !(prev && prev.si >= si - 2 && CONTINUATION_START.test(s.text)))
+    if (
+      !ANY_MEASURE.test(s.text) &&
+      !SHARE_OF_TOLL.test(s.text) &&
+      !(prev && prev.si >= si - 2 && CONTINUATION_START.test(s.text))
+    )
       continue;
     orig ??= new Originators(doc);
     const figs = sentenceFigures(s, si, orig, prev && prev.si >= si - 2 ? prev : null);

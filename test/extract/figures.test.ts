@@ -82,6 +82,12 @@ describe("measures", () => {
     expect(counts("Four of our children died in the flood, the mother said.")).toEqual([]);
   });
 
+  it("reads a share of the victims by its group ('28 of the victims were children')", () => {
+    expect(cmgq("The sheriff said 28 of the victims there were children.")).toEqual([
+      "28/killed/children/exact",
+    ]);
+  });
+
   it("reads casualties as unsplit", () => {
     expect(cmgq("Officials said more than 1,000 casualties had been reported.")).toEqual([
       "1000/casualties/total/min",
