@@ -465,6 +465,7 @@ function sentenceFigures(
   si: number,
   orig: Originators,
   prev: { si: number; figures: Figure[] } | null,
+  namedBefore: Measure | null = null,
 ): Figure[] {
   const text = s.text;
   const nums = findNumbers(text);
@@ -681,6 +682,17 @@ function sentenceFigures(
   const continues = prevHead !== null && CONTINUATION_START.test(text);
   if (continues) {
     for (const c of cands) if (!c.reject && !c.measure && c.people) c.measure = prevHead!.measure;
+  }
+  // "… the number of people detained was higher. The group put the figure at nearly 400"
+  if (namedBefore) {
+    for (const c of cands) {
+      if (c.reject || c.measure) continue;
+      const before = stripQual(text.slice(Math.max(0, c.n.start - 40), c.n.start));
+      if (!PUT_FIGURE_AT_END.test(before)) continue;
+      c.measure = namedBefore;
+      c.people = true;
+      c.postMeasure = true;
+    }
   }
 
   propagateLists(text, cands);
@@ -1172,6 +1184,18 @@ function boundedSentences(sentences: Sentence[]): Sentence[] {
   return out;
 }
 
+/** "put the figure at 400", "estimated the number at about 400": a count whose measure was named before. */
+const PUT_FIGURE_AT =
+  /\b(?:put|puts|putting|placed|places|estimated|estimates|gave|gives)\s+(?:the|its|their|that)\s+(?:figure|number|total|count|tally)\s+at\b/i;
+const PUT_FIGURE_AT_END =
+  /\b(?:put|puts|putting|placed|places|estimated|estimates|gave|gives)\s+(?:the|its|their|that)\s+(?:figure|number|total|count|tally)\s+at\s*$/i;
+/** The measure of "the number of people detained", "the number of dead" in a sentence without its count. */
+function numberOfMeasure(sentence: string): Measure | null {
+  const m = /\bnumber of (?:(?:people|persons|those|civilians)\s+)?/i.exec(sentence);
+  if (!m) return null;
+  return measureAt(sentence, m.index + m[0].length)?.measure ?? null;
+}
+
 /** "28 of the victims were children": a share of a toll names no measure word of its own. */
 const SHARE_OF_TOLL = /\bof\s+(?:the\s+|those\s+)?(?:victims|deceased)\b/i;
 
@@ -1184,14 +1208,18 @@ export function extractFigures(input: Doc): Figure[] {
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si]!;
     if (!HAS_NUMBER.test(s.text)) continue;
+    let namedBefore: Measure | null = null;
+    if (!ANY_MEASURE.test(s.text) && si > 0 && PUT_FIGURE_AT.test(s.text))
+      namedBefore = numberOfMeasure(sentences[si - 1]!.text);
     if (
+      !namedBefore &&
       !ANY_MEASURE.test(s.text) &&
       !SHARE_OF_TOLL.test(s.text) &&
       !(prev && prev.si >= si - 2 && CONTINUATION_START.test(s.text))
     )
       continue;
     orig ??= new Originators(doc);
-    const figs = sentenceFigures(s, si, orig, prev && prev.si >= si - 2 ? prev : null);
+    const figs = sentenceFigures(s, si, orig, prev && prev.si >= si - 2 ? prev : null, namedBefore);
     if (figs.length) {
       out.push(...figs);
       prev = { si, figures: figs };

@@ -88,6 +88,16 @@ describe("measures", () => {
     ]);
   });
 
+  it("gives 'put the figure at N' the measure named in the sentence before", () => {
+    expect(
+      cmgq(
+        "A rights group said the number of people detained was higher. The lawyers' association put the figure at nearly 400.",
+      ),
+    ).toEqual(["400/detained/total/max"]);
+    // with no measure named before, a figure put at a number is no toll
+    expect(counts("Sales were strong. The company put the figure at 40 million.")).toEqual([]);
+  });
+
   it("reads casualties as unsplit", () => {
     expect(cmgq("Officials said more than 1,000 casualties had been reported.")).toEqual([
       "1000/casualties/total/min",
