@@ -72,7 +72,8 @@ CREATE TABLE news_days (
 
 INSERT OR IGNORE INTO term_postings (term, day, article_id, share, kind, role)
 SELECT json_extract(j.value, '$[0]'), a.day, a.id,
-       json_extract(j.value, '$[1]') / (SELECT sum(json_extract(k.value, '$[1]')) FROM json_each(t.terms) k),
+       -- REAL: the weights are JSON integers, and integer division would make every share 0
+       CAST(json_extract(j.value, '$[1]') AS REAL) / (SELECT sum(json_extract(k.value, '$[1]')) FROM json_each(t.terms) k),
        json_extract(j.value, '$[3]'),
        CASE WHEN a.published IS NULL OR CAST(julianday(substr(a.published, 1, 10)) AS INTEGER) IS NULL THEN 'U'
             WHEN a.day = CAST(julianday(substr(a.ingested_at, 1, 10)) - 2440587.5 AS INTEGER) THEN 'B'

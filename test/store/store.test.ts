@@ -139,3 +139,36 @@ describe("Store", () => {
     store.close();
   });
 });
+
+describe("migration 005 on a database of schema v4", () => {
+  it("backfills story-term shares as fractions that sum to one", () => {
+    const file = tmpDb();
+    // a v4 database: only migrations 001–004 applied
+    const v4 = fs.mkdtempSync(path.join(os.tmpdir(), "tw-v4-"));
+    dirs.push(v4);
+    for (const f of fs.readdirSync("db/migrations").filter((f) => /^00[1-4]_/.test(f)))
+      fs.copyFileSync(path.join("db/migrations", f), path.join(v4, f));
+    const old = Store.open(file, { migrationsDir: v4 });
+    old.db
+      .prepare(
+        "INSERT INTO articles (id, content_hash, published, ingested_at, text) VALUES (1, 'h', '2025-03-09', '2025-03-09T10:00:00Z', 'x')",
+      )
+      .run();
+    old.db.prepare("INSERT INTO article_terms (article_id, terms) VALUES (1, ?)").run(
+      JSON.stringify([
+        ["latakia", 2, 0, "place"],
+        ["sohr", 1, 0, "name"],
+        ["clashes", 1, 0, "event"],
+      ]),
+    );
+    old.close();
+    const store = Store.open(file);
+    const shares = store.db
+      .prepare("SELECT term, share FROM term_postings WHERE article_id = 1 AND role != 'I' ORDER BY term")
+      .all() as { term: string; share: number }[];
+    store.close();
+    expect(shares.map((s) => s.term)).toEqual(["clashes", "latakia", "sohr"]);
+    expect(shares.find((s) => s.term === "latakia")!.share).toBeCloseTo(0.5);
+    expect(shares.reduce((n, s) => n + s.share, 0)).toBeCloseTo(1);
+  });
+});

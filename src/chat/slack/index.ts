@@ -57,6 +57,9 @@ export async function startSlack(deps: SurfaceDeps, options: SlackOptions = {}):
     app.command(name, async ({ command, ack, respond }) => {
       // acknowledge at once (Slack gives up after 3 s), then answer through response_url
       await ack();
+      // let commands already waiting acknowledge too before this one runs its query: under a burst
+      // every ack stays fast and the answers follow
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const reply = answer(deps, resolve, command);
       const message = renderBlocks(reply);
       const body: RespondArguments = {
