@@ -5,6 +5,7 @@
 // (a verb or noun after or before it, or the head of a list or breakdown it belongs to), the qualifier
 // around it, ranges, superseded and running totals; then who counted it (originators.ts).
 import type { Figure, Group, Measure, Qualifier, Sentence } from "../core/types.js";
+import { isJsSpace } from "./chars.js";
 import type { Doc } from "./doc.js";
 import {
   ANY_MEASURE,
@@ -240,18 +241,6 @@ function qualifierBefore(pre: string): Qualifier | null {
 
 // ── cheap tests before end-anchored patterns: an end-anchored pattern is tried from every offset of its
 // subject, but it can only match when the subject (its trailing spaces cut) ends with one of its last words.
-const isJsSpace = (c: number) =>
-  c === 32 ||
-  (c >= 9 && c <= 13) ||
-  c === 0xa0 ||
-  c === 0x1680 ||
-  (c >= 0x2000 && c <= 0x200a) ||
-  c === 0x2028 ||
-  c === 0x2029 ||
-  c === 0x202f ||
-  c === 0x205f ||
-  c === 0x3000 ||
-  c === 0xfeff;
 const isQuoteMark = (c: number) => c === 34 || c === 0x201c || c === 0x201d || c === 39;
 
 /** Where `s` ends once trailing \s is cut (with `quote`: then one of "“”' and \s again, as /\s*["“”']?\s*$/). */

@@ -3,6 +3,7 @@
 // "citing X", "sources in X saying", a headline's ": X"), then resolution of what was written at the
 // figure to the fullest name the article gives: acronyms defined in parentheses, short forms
 // ("the Syrian Observatory"), descriptors ("a war monitor", "the ministry", "the group"), surnames.
+import { isJsSpace } from "./chars.js";
 import type { Doc } from "./doc.js";
 
 /** A name reduced for comparison: lower case, accents and a leading "the" dropped, punctuation to spaces. */
@@ -367,22 +368,6 @@ export function cleanNameKeeps(span: string): boolean {
     if (c === 45 || c === 39 || c === 0x2019) return false;
   }
   return true;
-}
-
-/** What \s matches in a JavaScript regex. */
-function isJsSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 /** Names the article gives: capitalised spans, organisations, acronyms defined in parentheses. */
