@@ -226,8 +226,44 @@ const OWN_PREDICATE =
 const ACTIVE_MEASURE =
   /^(?:killed|killing|kills|kill|injured|injuring|injures|wounded|wounding|kidnapped|abducted|detained|arrested|released|freed|displaced)$/i;
 
-export const QUAL_WORDS =
-  /(?:\b(?:would not exceed|will not exceed|not exceeding|at least|more than|over|upwards of|no fewer than|no less than|not less than|in excess of|a minimum of|up to|as many as|as high as|nearly|almost|fewer than|less than|no more than|not more than|at most|under|close to|about|around|roughly|some|an estimated|estimated|approximately|well over|just over|just under)\s*["“”']?\s*)+$/i;
+/** Qualifier phrases that can stand before a number; QUAL_WORDS and QUAL_TAILS are both made from it. */
+const QUAL_PHRASES = [
+  "would not exceed",
+  "will not exceed",
+  "not exceeding",
+  "at least",
+  "more than",
+  "over",
+  "upwards of",
+  "no fewer than",
+  "no less than",
+  "not less than",
+  "in excess of",
+  "a minimum of",
+  "up to",
+  "as many as",
+  "as high as",
+  "nearly",
+  "almost",
+  "fewer than",
+  "less than",
+  "no more than",
+  "not more than",
+  "at most",
+  "under",
+  "close to",
+  "about",
+  "around",
+  "roughly",
+  "some",
+  "an estimated",
+  "estimated",
+  "approximately",
+  "well over",
+  "just over",
+  "just under",
+];
+export const QUAL_WORDS = new RegExp(String.raw`(?:\b(?:${QUAL_PHRASES.join("|")})\s*["“”']?\s*)+$`, "i");
 
 function qualifierBefore(pre: string): Qualifier | null {
   const end = tailEnd(pre, false);
@@ -287,27 +323,8 @@ export function endsWithOneOf(s: string, end: number, tails: TailSet): boolean {
   return false;
 }
 
-/** Last words of QUAL_WORDS. */
-export const QUAL_TAILS = tailSet([
-  "exceed",
-  "exceeding",
-  "least",
-  "than",
-  "over",
-  "of",
-  "to",
-  "as",
-  "nearly",
-  "almost",
-  "most",
-  "under",
-  "about",
-  "around",
-  "roughly",
-  "some",
-  "estimated",
-  "approximately",
-]);
+/** Last words of QUAL_WORDS: the phrase list's, so a phrase added there cannot be missed here. */
+export const QUAL_TAILS = tailSet([...new Set(QUAL_PHRASES.map((p) => p.slice(p.lastIndexOf(" ") + 1)))]);
 /** `s` without the qualifier words it ends with (s.replace(QUAL_WORDS, "")). */
 export function stripQual(s: string): string {
   return endsWithOneOf(s, tailEnd(s, true), QUAL_TAILS) ? s.replace(QUAL_WORDS, "") : s;
