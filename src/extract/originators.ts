@@ -126,8 +126,41 @@ const PUT_OBJECT =
 export const PASSIVE_BEFORE = /\b(?:been|were|was|is|are|being|be|not|to|who|which|that)\s+$/i;
 export const NOUN_BEFORE =
   /\b(?:the|a|an|its|their|his|her|these|those|media|news|press|unconfirmed|initial|earlier|official|latest|first|separate)\s+$/i;
-const ADVERBIAL_END =
+export const ADVERBIAL_END =
   /(?:\s*,?\s*\b(?:also|later|earlier|separately|previously|initially|officially|again|had|has|have|would|could|had earlier|in a statement|in a report|in an update|in a post|in a briefing|on [A-Z]\w+|late on [A-Z]\w+|early on [A-Z]\w+|on [A-Z]\w+ (?:morning|evening|night|afternoon)|last (?:night|week)|this week|on Telegram|on X|on Twitter|on Facebook|on social media|in a video|separately|then|now|yesterday|today))+\s*$/;
+const isRegexWordChar = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+/** The last word of every ADVERBIAL_END phrase, in its case (the pattern has no i flag). */
+const ADVERBIAL_LAST = new Set(
+  (
+    "also later earlier separately previously initially officially again had has have would could statement " +
+    "report update post briefing morning evening night afternoon week Telegram X Twitter Facebook media video " +
+    "then now yesterday today"
+  ).split(" "),
+);
+/**
+ * False when ADVERBIAL_END cannot match `s`: a match ends (before trailing \s) with one of its phrases, so
+ * the last run of \w characters is a phrase's last word, or a capitalised word after "on " ("on Monday").
+ * The end-anchored pattern is otherwise tried from every offset of `s`.
+ */
+export function mayEndAdverbial(s: string): boolean {
+  let e = s.length;
+  while (e > 0 && isJsSpace(s.charCodeAt(e - 1))) e--;
+  let b = e;
+  while (b > 0 && isRegexWordChar(s.charCodeAt(b - 1))) b--;
+  if (b === e) return false;
+  const first = s.charCodeAt(b);
+  if (
+    e - b >= 2 &&
+    first >= 65 &&
+    first <= 90 &&
+    s.charCodeAt(b - 1) === 32 &&
+    s.charCodeAt(b - 2) === 110 &&
+    s.charCodeAt(b - 3) === 111
+  )
+    return true;
+  return ADVERBIAL_LAST.has(s.slice(b, e));
+}
 const PAREN_END = /\s*\([^()]{0,80}\)\s*$/;
 const DASH_CLAUSE_END = /\s*[–—-]\s+[^–—]{1,120}?\s+[–—-]\s*$/;
 const RELATIVE_END = /,\s*(?:which|who|whose|where|whom)\b[^,]{0,140},\s*$/;
@@ -553,7 +586,7 @@ function subjectBefore(before: string): string | null {
   let s = before.length > 200 ? before.slice(-200) : before;
   for (let i = 0; i < 4; i++) {
     const prev = s;
-    s = s.replace(ADVERBIAL_END, "");
+    if (mayEndAdverbial(s)) s = s.replace(ADVERBIAL_END, "");
     // each of these needs its own closing character last (before white space): check it first, as
     // an end-anchored pattern is otherwise tried from every offset
     if (lastNonSpace(s) === 41) s = s.replace(PAREN_END, "");

@@ -2,11 +2,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  ADVERBIAL_END,
   aliasKey,
   CAP_SPAN_PATTERN,
   capSpans,
   cleanName,
   cleanNameKeeps,
+  mayEndAdverbial,
   NOUN_BEFORE,
   PASSIVE_BEFORE,
   wordsTail,
@@ -103,5 +105,34 @@ describe("wordsTail", () => {
       ),
       { numRuns: 20000 },
     );
+  });
+});
+
+describe("mayEndAdverbial", () => {
+  const text = pieces(
+    ..."also Also had Chad have X Xx on Monday Mon on_ late early in a statement report morning night week this last Telegram Facebook social media then now today O é É ’ ' _ 1 , . ( ) -".split(
+      " ",
+    ),
+    " ",
+    "  ",
+    " on ",
+    "on X",
+    "\u00a0",
+    "\n",
+    "\u3000",
+  );
+  it("is true whenever ADVERBIAL_END matches, so the skipped replace would have changed nothing", () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        if (!mayEndAdverbial(s)) expect(s.replace(ADVERBIAL_END, "")).toBe(s);
+      }),
+      { numRuns: 30000 },
+    );
+  });
+  it("lets through the phrases the pattern strips and stops plain names", () => {
+    expect(mayEndAdverbial("the ministry said on Monday ")).toBe(true);
+    expect(mayEndAdverbial("police also")).toBe(true);
+    expect(mayEndAdverbial("the UN Office for the Coordination of Humanitarian Affairs (OCHA) ")).toBe(false);
+    expect(mayEndAdverbial("the Ministry of Health")).toBe(false);
   });
 });
