@@ -165,8 +165,27 @@ const PAREN_END = /\s*\([^()]{0,80}\)\s*$/;
 const DASH_CLAUSE_END = /\s*[–—-]\s+[^–—]{1,120}?\s+[–—-]\s*$/;
 const RELATIVE_END = /,\s*(?:which|who|whose|where|whom)\b[^,]{0,140},\s*$/;
 const APPOSITIVE_END = /([^,]{2,80}),\s*([^,]{2,60}),\s*$/;
-const NP_BACK_STOP =
-  /^(?:that|and|but|while|which|who|when|after|as|because|since|if|where|than|then|so|said|told|reported|saying|telling|adding|killed|were|was|is|are|has|have|had|after|before|with|without|also|its|his|her)$/;
+/** Words that end a subject read backwards from its verb (compared exactly, as /^(?:…)$/ without flags). */
+const NP_BACK_STOP = new Set(
+  (
+    "that and but while which who when after as because since if where than then so said told reported saying " +
+    "telling adding killed were was is are has have had after before with without also its his her"
+  ).split(" "),
+);
+/** /[,;:“”"‘(—–]$/ on a word's last code unit. */
+const endsClause = (c: number) =>
+  c === 44 ||
+  c === 59 ||
+  c === 58 ||
+  c === 0x201c ||
+  c === 0x201d ||
+  c === 34 ||
+  c === 0x2018 ||
+  c === 40 ||
+  c === 0x2014 ||
+  c === 0x2013;
+/** /[,;:”")]$/ on a word's last code unit. */
+const closesPhrase = (c: number) => c === 44 || c === 59 || c === 58 || c === 0x201d || c === 34 || c === 41;
 const ACCORDING =
   /\b(?:according to|citing|quoting|figures from|figures released by|figures compiled by|data from|data compiled by|statistics from|a tally by|a tally from|a count by|a tally compiled by|a report by|an estimate by|estimates by|estimates from)\s+/gi;
 const ACCORDING_PREFIX =
@@ -568,6 +587,17 @@ const DESCRIPTOR_KINDS: ReadonlyArray<readonly [RegExp, RegExp]> = [
 // ───────────────────────── attributions in a sentence ─────────────────────────
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
+/** words(s).length, without the array. */
+export function wordCount(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const space = isJsSpace(s.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
 
 /** The last character of `s` that is not white space (\s), as a code unit; -1 when there is none. */
 function lastNonSpace(s: string): number {
@@ -579,6 +609,43 @@ function lastNonSpace(s: string): number {
 }
 /** - – — */
 const isDashCode = (c: number) => c === 45 || c === 0x2013 || c === 0x2014;
+
+/**
+ * The last words of `s` (up to nine) that can make the subject of a verb after it, in order: the words of
+ * s (as words(s) splits them) read from the last one back to a clause break, a quotation, a sentence end
+ * or a stop word.
+ */
+export function subjectWords(s: string): string[] {
+  const out: string[] = [];
+  let e = s.length;
+  while (out.length < 9) {
+    while (e > 0 && isJsSpace(s.charCodeAt(e - 1))) e--;
+    if (e === 0) break;
+    let b = e - 1;
+    while (b > 0 && !isJsSpace(s.charCodeAt(b - 1))) b--;
+    const t = s.slice(b, e);
+    e = b;
+    const first = t.charCodeAt(0);
+    const last = t.charCodeAt(t.length - 1);
+    // /^[“"‘(]/
+    const opens = first === 0x201c || first === 34 || first === 0x2018 || first === 40;
+    if (endsClause(last) || opens || t === "-") {
+      if (opens && !closesPhrase(last)) out.push(t.replace(/^[“"‘(]+/, ""));
+      break;
+    }
+    // /[.’"”]$/
+    if (
+      (last === 46 || last === 0x2019 || last === 34 || last === 0x201d) &&
+      !/^\p{Lu}[\p{L}.]*\.$/u.test(t) &&
+      !/[’']s?$/.test(t)
+    )
+      break;
+    if (NP_BACK_STOP.has(t)) break;
+    out.push(t);
+  }
+  out.reverse();
+  return out;
+}
 
 /** The noun phrase that ends `before` (the subject of a reporting verb), or null. */
 function subjectBefore(before: string): string | null {
@@ -599,22 +666,11 @@ function subjectBefore(before: string): string | null {
     const ap = APPOSITIVE_END.exec(s);
     if (ap) {
       const name = ap[2]!.trim();
-      if (/^\p{Lu}/u.test(name) && words(name).length <= 5) return name;
+      if (/^\p{Lu}/u.test(name) && wordCount(name) <= 5) return name;
     }
     return null;
   }
-  const toks = words(s);
-  const out: string[] = [];
-  for (let i = toks.length - 1; i >= 0 && out.length < 9; i--) {
-    const t = toks[i]!;
-    if (/[,;:“”"‘(—–]$/.test(t) || /^[“"‘(]/.test(t) || t === "-") {
-      if (/^[“"‘(]/.test(t) && !/[,;:”")]$/.test(t)) out.unshift(t.replace(/^[“"‘(]+/, ""));
-      break;
-    }
-    if (/[.’"”]$/.test(t) && !/^\p{Lu}[\p{L}.]*\.$/u.test(t) && !/[’']s?$/.test(t)) break;
-    if (NP_BACK_STOP.test(t)) break;
-    out.unshift(t);
-  }
+  const out = subjectWords(s);
   if (!out.length) return null;
   // "Among all deaths recorded": a phrase opened by a preposition is no subject
   while (
@@ -626,6 +682,7 @@ function subjectBefore(before: string): string | null {
     out.shift();
   if (!out.length) return null;
   if (/^other\b/i.test(out[0]!)) {
+    const toks = words(s);
     const k = toks.length - out.length - 1;
     if (k > 0 && toks[k] === "and") {
       const first: string[] = [];
@@ -647,7 +704,7 @@ function subjectAfter(after: string): string | null {
     );
   if (!m) return null;
   const np = m[1]!.trim();
-  if (words(np).length > 9) return null;
+  if (wordCount(np) > 9) return null;
   if (/\b(?:was|were|is|are|had|has|have|would|will)\b/.test(np)) return null;
   if (!/\p{Lu}/u.test(np) && !DESCRIPTOR_HEAD.test(np)) return null;
   return np;
@@ -661,7 +718,7 @@ function leadingSubject(sentence: string): string | null {
     );
   if (!m) return null;
   const np = m[1]!.trim();
-  if (!DESCRIPTOR_HEAD.test(np) && !(/\p{Lu}/u.test(np) && words(np).length >= 2)) return null;
+  if (!DESCRIPTOR_HEAD.test(np) && !(/\p{Lu}/u.test(np) && wordCount(np) >= 2)) return null;
   return np;
 }
 
@@ -678,7 +735,7 @@ function phraseAfter(after: string): string | null {
   if (!m) return null;
   let np = m[1]!.trim().replace(ACCORDING_PREFIX, "");
   if (m[2] && IS_ACRONYM.test(m[2])) np = `${np} (${m[2]})`;
-  return np && words(np).length <= 14 ? np : null;
+  return np && wordCount(np) <= 14 ? np : null;
 }
 
 const CHAT_MARKUP = /[<>@[\]{}|`*]/;
@@ -753,12 +810,12 @@ export function findAttributions(sentence: string): Attribution[] {
   }
   // a headline's attribution before a colon: "Local official: at least nine civilians killed"
   const lead = /^([^:.!?]{2,40}):\s/.exec(sentence);
-  if (lead && !endsWithStop(sentence) && words(lead[1]!).length <= 4 && DESCRIPTOR_HEAD.test(lead[1]!)) {
+  if (lead && !endsWithStop(sentence) && wordCount(lead[1]!) <= 4 && DESCRIPTOR_HEAD.test(lead[1]!)) {
     add(lead[1]!, 0);
   }
   // a headline's attribution after a colon: "Over 1,000 killed in two days of clashes: rights group"
   const colon = /:\s+([^:.!?]{2,50})$/.exec(sentence);
-  if (colon && !endsWithStop(sentence) && words(colon[1]!).length <= 5 && DESCRIPTOR_HEAD.test(colon[1]!)) {
+  if (colon && !endsWithStop(sentence) && wordCount(colon[1]!) <= 5 && DESCRIPTOR_HEAD.test(colon[1]!)) {
     add(colon[1]!, colon.index);
   }
   out.sort((a, b) => a.at - b.at);
@@ -894,7 +951,7 @@ export class Originators {
       const person = caps[caps.length - 1]!;
       if (clean.endsWith(person)) {
         const full = idx.canonical(person);
-        if (words(full).length >= 2 || full === clean) return full;
+        if (wordCount(full) >= 2 || full === clean) return full;
       }
     }
     for (const [kind, fits] of DESCRIPTOR_KINDS) {

@@ -11,6 +11,8 @@ import {
   mayEndAdverbial,
   NOUN_BEFORE,
   PASSIVE_BEFORE,
+  subjectWords,
+  wordCount,
   wordsTail,
 } from "../../src/extract/originators.js";
 
@@ -134,5 +136,61 @@ describe("mayEndAdverbial", () => {
     expect(mayEndAdverbial("police also")).toBe(true);
     expect(mayEndAdverbial("the UN Office for the Coordination of Humanitarian Affairs (OCHA) ")).toBe(false);
     expect(mayEndAdverbial("the Ministry of Health")).toBe(false);
+  });
+});
+
+describe("subjectWords", () => {
+  // the loop it replaces: every word split off by /\s+/, read back with a pattern per test
+  const stop =
+    /^(?:that|and|but|while|which|who|when|after|as|because|since|if|where|than|then|so|said|told|reported|saying|telling|adding|killed|were|was|is|are|has|have|had|after|before|with|without|also|its|his|her)$/;
+  const ref = (s: string) => {
+    const toks = s.split(/\s+/).filter(Boolean);
+    const out: string[] = [];
+    for (let i = toks.length - 1; i >= 0 && out.length < 9; i--) {
+      const t = toks[i]!;
+      if (/[,;:“”"‘(—–]$/.test(t) || /^[“"‘(]/.test(t) || t === "-") {
+        if (/^[“"‘(]/.test(t) && !/[,;:”")]$/.test(t)) out.unshift(t.replace(/^[“"‘(]+/, ""));
+        break;
+      }
+      if (/[.’"”]$/.test(t) && !/^\p{Lu}[\p{L}.]*\.$/u.test(t) && !/[’']s?$/.test(t)) break;
+      if (stop.test(t)) break;
+      out.unshift(t);
+    }
+    return out;
+  };
+  it("reads the same words back as the split and the patterns", () => {
+    fc.assert(
+      fc.property(
+        pieces(
+          ..."The Ministry of Health said and Said after x é É U.S. Dr. Dr ’s 's s’ - — – , ; : “ ” \" ‘ ’ ( ) . _ 1 2".split(
+            " ",
+          ),
+          " ",
+          "  ",
+          "\u00a0",
+          "\n",
+          "\u3000",
+          "\t",
+        ),
+        (s) => {
+          expect(subjectWords(s)).toEqual(ref(s));
+        },
+      ),
+      { numRuns: 30000 },
+    );
+  });
+});
+
+describe("wordCount", () => {
+  it("counts what s.split(/\\s+/).filter(Boolean) gives", () => {
+    fc.assert(
+      fc.property(
+        pieces(..."a Bé , ’ 1 -".split(" "), " ", "  ", "\u00a0", "\n", "\u3000", "\u2028", "\ufeff"),
+        (s) => {
+          expect(wordCount(s)).toBe(s.split(/\s+/).filter(Boolean).length);
+        },
+      ),
+      { numRuns: 20000 },
+    );
   });
 });
