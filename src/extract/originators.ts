@@ -221,6 +221,16 @@ const CAP_SPAN_AT = new RegExp(CAP_SPAN.source, "uy");
 const UPPER = /^\p{Lu}$/u;
 
 const SPAN_START = /[A-Z\u0080-\uffff]/g;
+/** UPPER for a BMP code point, looked up once per code unit (1 no, 2 yes, 0 not yet known). */
+const UPPER_UNITS = new Uint8Array(0x10000);
+function isUpperUnit(c: number): boolean {
+  let k = UPPER_UNITS[c]!;
+  if (k === 0) {
+    k = UPPER.test(String.fromCharCode(c)) ? 2 : 1;
+    UPPER_UNITS[c] = k;
+  }
+  return k === 2;
+}
 
 /** A capitalised span: where it starts and its text. */
 interface CapSpan {
@@ -295,7 +305,7 @@ function nextCapSpan(text: string): CapSpan | null {
     const c = text.charCodeAt(p);
     if (c >= 0x80) {
       const cp = text.codePointAt(p)!;
-      const upper = UPPER.test(String.fromCodePoint(cp));
+      const upper = cp <= 0xffff ? isUpperUnit(cp) : UPPER.test(String.fromCodePoint(cp));
       if (!upper) {
         if (cp > 0xffff) p++; // step over the whole code point, as the pattern does
         continue;
@@ -341,6 +351,8 @@ export function cleanName(surface: string): string {
 }
 
 function cleanNameUncached(surface: string): string {
+  // most names need none of the patterns below ("UN Office for …", "officials", "interior ministry")
+  if (cleanNameKeeps(surface)) return surface;
   let s = surface.trim().replace(/\s+/g, " ");
   s = s.replace(/\s*\([^()]*\)\s*$/, "").replace(/[,.;:“”"‘’']+$/, "");
   for (let i = 0; i < 3; i++) {
@@ -420,6 +432,12 @@ export function cleanNameKeeps(span: string): boolean {
     if (c === 45 || c === 39 || c === 0x2019) return false;
   }
   return true;
+}
+
+/** Only ASCII letters (one alias token). */
+function isAsciiLetters(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isAsciiLetter(s.charCodeAt(i))) return false;
+  return s.length > 0;
 }
 
 /** Names the article gives: capitalised spans, organisations, acronyms defined in parentheses. */
@@ -523,7 +541,10 @@ class NameIndex {
     if (this.tokenIndex) return this.tokenIndex;
     const index = new Map<string, Entity[]>();
     for (const e of this.entities) {
+      // canonical only takes a name with more words than the one asked for: one-word names never qualify
+      if (isAsciiLetters(e.name)) continue;
       e.tokens ??= tokensOf(e.name);
+      if (e.tokens.length < 2) continue;
       let prev: string | undefined;
       for (const tok of e.tokens) {
         if (tok === prev) continue;
@@ -829,6 +850,8 @@ export class Originators {
   private names: NameIndex | null = null;
   private readonly canonicalCache = new Map<string, string>();
   private readonly perSentence = new Map<number, Attribution[]>();
+  /** Per sentence: where its clause breaks start (see clauseIndex). */
+  private readonly clauseBreaks = new Map<number, number[]>();
   /** Per sentence: its capitalised spans, cleaned (see mention). */
   private readonly spans = new Map<
     number,
@@ -863,7 +886,12 @@ export class Originators {
     const all = this.attributions(i);
     if (!all.length) return this.mention(i, offset);
     const text = this.doc.sentences[i]!.text;
-    const clauseOf = (pos: number) => clauseIndex(text, pos);
+    let breaks = this.clauseBreaks.get(i);
+    if (!breaks) {
+      breaks = clauseBreaks(text);
+      this.clauseBreaks.set(i, breaks);
+    }
+    const clauseOf = (pos: number) => clauseIndex(breaks, pos);
     const here = clauseOf(offset);
     // whoever an outlet cites; a counting body that cites its own sources stays the originator
     const own = all.filter((a) => !a.outlet && !a.cited);
@@ -1024,9 +1052,16 @@ function descriptorFits(descriptor: string, name: string): boolean {
 }
 
 const CLAUSE_BREAK = /;|,\s*(?:while|whereas|but)\s|\s(?:while|whereas)\s/g;
-function clauseIndex(text: string, pos: number): number {
-  let n = 0;
+/** Where each CLAUSE_BREAK match of a sentence starts, in order. */
+function clauseBreaks(text: string): number[] {
+  const out: number[] = [];
   CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(text); m !== null && m.index < pos; m = CLAUSE_BREAK.exec(text)) n++;
+  for (let m = CLAUSE_BREAK.exec(text); m !== null; m = CLAUSE_BREAK.exec(text)) out.push(m.index);
+  return out;
+}
+/** The clause a position is in: how many breaks start before it. */
+function clauseIndex(breaks: readonly number[], pos: number): number {
+  let n = 0;
+  while (n < breaks.length && breaks[n]! < pos) n++;
   return n;
 }
