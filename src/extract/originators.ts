@@ -351,8 +351,23 @@ export function cleanName(surface: string): string {
 }
 
 function cleanNameUncached(surface: string): string {
-  // most names need none of the patterns below ("UN Office for …", "officials", "interior ministry")
+  // most names need none of the patterns ("UN Office for …", "officials", "interior ministry")
   if (cleanNameKeeps(surface)) return surface;
+  // "the civil defence agency": a leading "the " is all they take off a name they would keep
+  if (
+    (surface.charCodeAt(0) | 32) === 116 &&
+    (surface.charCodeAt(1) | 32) === 104 &&
+    (surface.charCodeAt(2) | 32) === 101 &&
+    surface.charCodeAt(3) === 32
+  ) {
+    const rest = surface.slice(4);
+    if (cleanNameKeeps(rest)) return rest;
+  }
+  return cleanNameByRegex(surface);
+}
+
+/** cleanName by its patterns alone (the reference for cleanNameKeeps). */
+export function cleanNameByRegex(surface: string): string {
   let s = surface.trim().replace(/\s+/g, " ");
   s = s.replace(/\s*\([^()]*\)\s*$/, "").replace(/[,.;:“”"‘’']+$/, "");
   for (let i = 0; i < 3; i++) {
@@ -429,7 +444,8 @@ export function cleanNameKeeps(span: string): boolean {
   if (LEADING_JUNK_WORDS.has(first.toLowerCase())) return false;
   for (let i = 0; i < first.length; i++) {
     const c = first.charCodeAt(i);
-    if (c === 45 || c === 39 || c === 0x2019) return false;
+    // (outside ASCII, /iu folds letters such as ſ onto the determiners' letters: "hiſ" is "his")
+    if (c === 45 || c === 39 || c === 0x2019 || c >= 0x80) return false;
   }
   return true;
 }

@@ -7,6 +7,7 @@ import {
   CAP_SPAN_PATTERN,
   capSpans,
   cleanName,
+  cleanNameByRegex,
   cleanNameKeeps,
   mayEndAdverbial,
   NOUN_BEFORE,
@@ -49,7 +50,7 @@ describe("capSpans", () => {
 
 describe("cleanNameKeeps", () => {
   const span = pieces(
-    ..."a s S ' ’ T The the UK Ministry of x ( ) . , -based -".split(" "),
+    ..."a s S ' ’ T The the UK Ministry of x ( ) . , -based - hiſ ſ é “ ”".split(" "),
     " ",
     "  ",
     "\u00a0",
@@ -58,7 +59,15 @@ describe("cleanNameKeeps", () => {
   it("only says a span is kept when cleanName leaves it as it is", () => {
     fc.assert(
       fc.property(span, (s) => {
-        if (cleanNameKeeps(s)) expect(cleanName(s)).toBe(s);
+        if (cleanNameKeeps(s)) expect(cleanNameByRegex(s)).toBe(s);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+  it("gives what the patterns give, a leading determiner included", () => {
+    fc.assert(
+      fc.property(fc.constantFrom("", "the ", "The ", "THE ", "the  ", "a ", "hiſ "), span, (lead, s) => {
+        expect(cleanName(lead + s)).toBe(cleanNameByRegex(lead + s));
       }),
       { numRuns: 20000 },
     );
