@@ -352,15 +352,23 @@ export function cleanName(surface: string): string {
 
 function cleanNameUncached(surface: string): string {
   // most names need none of the patterns ("UN Office for …", "officials", "interior ministry")
-  if (cleanNameKeeps(surface)) return surface;
+  let core = surface;
+  // "… Affairs (OCHA)": a last parenthesis after one space goes, with that space
+  if (surface.charCodeAt(surface.length - 1) === 41) {
+    const open = surface.lastIndexOf("(");
+    if (open < 2 || surface.charCodeAt(open - 1) !== 32 || surface.indexOf(")", open) !== surface.length - 1)
+      return cleanNameByRegex(surface);
+    core = surface.slice(0, open - 1);
+  }
+  if (cleanNameKeeps(core)) return core;
   // "the civil defence agency": a leading "the " is all they take off a name they would keep
   if (
-    (surface.charCodeAt(0) | 32) === 116 &&
-    (surface.charCodeAt(1) | 32) === 104 &&
-    (surface.charCodeAt(2) | 32) === 101 &&
-    surface.charCodeAt(3) === 32
+    (core.charCodeAt(0) | 32) === 116 &&
+    (core.charCodeAt(1) | 32) === 104 &&
+    (core.charCodeAt(2) | 32) === 101 &&
+    core.charCodeAt(3) === 32
   ) {
-    const rest = surface.slice(4);
+    const rest = core.slice(4);
     if (cleanNameKeeps(rest)) return rest;
   }
   return cleanNameByRegex(surface);

@@ -66,9 +66,26 @@ describe("cleanNameKeeps", () => {
   });
   it("gives what the patterns give, a leading determiner included", () => {
     fc.assert(
-      fc.property(fc.constantFrom("", "the ", "The ", "THE ", "the  ", "a ", "hiſ "), span, (lead, s) => {
-        expect(cleanName(lead + s)).toBe(cleanNameByRegex(lead + s));
-      }),
+      fc.property(
+        fc.constantFrom("", "the ", "The ", "THE ", "the  ", "a ", "hiſ "),
+        span,
+        fc.constantFrom(
+          "",
+          " (OCHA)",
+          "  (x)",
+          " (a (b)",
+          " ()",
+          "(x)",
+          " (x) ",
+          " (x\n y)",
+          " (a) (b)",
+          ")",
+        ),
+        (lead, s, tail) => {
+          const name = lead + s + tail;
+          expect(cleanName(name)).toBe(cleanNameByRegex(name));
+        },
+      ),
       { numRuns: 20000 },
     );
   });
