@@ -2,8 +2,10 @@
 import type { Command } from "commander";
 import { alertDestinations } from "../config.js";
 import { formatError } from "../core/result.js";
+import type { ArticleDraft } from "../core/types.js";
 import { defaultSteps } from "../ingest/default-steps.js";
-import { ingestDraft } from "../ingest/pipeline.js";
+import { ingestStream } from "../ingest/pipeline.js";
+import { defaultWorkerCount } from "../ingest/prepare-pool.js";
 import { expandInputs, readInput } from "../ingest/read.js";
 import { listArticles } from "../store/articles.js";
 import { CliExit, config, EXIT_REFUSED, openStore, printJsonLine, table, warnSkipped } from "./common.js";
@@ -39,33 +41,52 @@ export function registerIngest(program: Command): void {
         const { inputs, errors } = await expandInputs(args);
         for (const e of errors) refuse({ file: e.input }, e.message);
         const progress = inputs.length > 20;
-        for (const [i, ref] of inputs.entries()) {
-          if (progress) process.stderr.write(`\ringesting ${i + 1}/${inputs.length}`);
-          const key = ref.kind === "url" ? { url: ref.value } : { file: ref.value };
-          const read = await readInput(ref, {
-            allowPrivate: cfg.TOLLWATCH_ALLOW_PRIVATE_URLS,
-            onWarning: warnSkipped,
-          });
-          if (!read.ok) {
-            refuse(key, formatError(read.error));
-            continue;
-          }
-          for (const draft of read.value) {
-            const storyOpt = opts.story === undefined ? {} : { story: opts.story };
-            const out = ingestDraft(store, draft, steps, storyOpt);
-            const where = draft.url && ref.kind === "url" ? { url: draft.url } : key;
-            if (opts.json) printJsonLine({ ...where, ...out });
-            else
-              rows.push([
-                out.status,
-                String(out.articleId),
-                String(out.figures),
-                String(out.statements),
-                ref.value,
-                out.title ?? "",
-              ]);
+        // where each draft came from, for its line of the report
+        const origin = new Map<ArticleDraft, { where: { file?: string; url?: string }; input: string }>();
+        async function* drafts(): AsyncGenerator<ArticleDraft> {
+          for (const [i, ref] of inputs.entries()) {
+            if (progress) process.stderr.write(`\ringesting ${i + 1}/${inputs.length}`);
+            const key = ref.kind === "url" ? { url: ref.value } : { file: ref.value };
+            const read = await readInput(ref, {
+              allowPrivate: cfg.TOLLWATCH_ALLOW_PRIVATE_URLS,
+              onWarning: warnSkipped,
+            });
+            if (!read.ok) {
+              refuse(key, formatError(read.error));
+              continue;
+            }
+            for (const draft of read.value) {
+              origin.set(draft, {
+                where: draft.url && ref.kind === "url" ? { url: draft.url } : key,
+                input: ref.value,
+              });
+              yield draft;
+            }
           }
         }
+        // many articles go in batches, extracted on worker threads while the batch before is stored
+        await ingestStream(store, drafts(), steps, {
+          ...(opts.story === undefined ? {} : { story: opts.story }),
+          // (a worker takes a moment to start: worth it only for many inputs)
+          workers: inputs.length > 20 ? defaultWorkerCount() : 0,
+          onBatch: (batch, outcomes) => {
+            for (const [i, out] of outcomes.entries()) {
+              const draft = batch[i]!;
+              const from = origin.get(draft);
+              origin.delete(draft);
+              if (opts.json) printJsonLine({ ...from?.where, ...out });
+              else
+                rows.push([
+                  out.status,
+                  String(out.articleId),
+                  String(out.figures),
+                  String(out.statements),
+                  from?.input ?? "",
+                  out.title ?? "",
+                ]);
+            }
+          },
+        });
         if (progress) process.stderr.write("\n");
         if (!opts.json) process.stdout.write(`${table(rows)}\n`);
       } finally {

@@ -2,9 +2,16 @@
 // originators, intervals, decisions, and alert rows with their deliveries (the outbox).
 import type { AlertFigure } from "../core/alert.js";
 import type { Figure } from "../core/types.js";
-import type { ReconcileStep, StoredArticle } from "../ingest/pipeline.js";
+import type {
+  FigurePlacement,
+  NewlyStoredArticle,
+  PipelineSteps,
+  Placement,
+  ReconcileOptions,
+  StoredArticle,
+} from "../ingest/pipeline.js";
 import { insertAlert, knownAlertKeys } from "../store/alerts.js";
-import { dayNumber, setArticleStory } from "../store/articles.js";
+import { dayNumber, setArticleRowStory } from "../store/articles.js";
 import {
   clearSlotLatest,
   type FigureView,
@@ -12,7 +19,6 @@ import {
   listNearValueFigures,
   listSlotLatest,
   listStoryFigures,
-  setFigureResolution,
   setSlotLatest,
 } from "../store/figures.js";
 import {
@@ -50,7 +56,6 @@ import { describeFigure } from "./describe.js";
 import { type Interval, intervalOf, rangeInterval } from "./interval.js";
 import { aliasesOf, aliasKey, cleanName, resolveOriginator } from "./originators.js";
 import {
-  articleTerms,
   distinctiveShares,
   matchShared,
   mergeTerms,
@@ -91,12 +96,8 @@ export interface ReconcileConfig {
 export const DEFAULT_DESTINATIONS: readonly string[] = ["web"];
 
 /** The story an article goes to: the one named on ingest, the closest recent one, or a new one. */
-export function assignStory(
-  store: Store,
-  article: StoredArticle,
-  options: { story?: string; now: Date },
-): number {
-  const terms = articleTerms(article.draft.text, article.draft.title);
+export function assignStory(store: Store, article: NewlyStoredArticle, options: ReconcileOptions): number {
+  const terms = article.terms;
   setArticleTerms(store, article.id, terms);
   // the story window around the article's news day, read through indexes
   const ingestDay = dayNumber(options.now.toISOString()) ?? 0;
@@ -164,8 +165,8 @@ export function assignStory(
   );
   const story = created ? undefined : getStory(store, storyId);
   if (story) updateStoryTerms(store, storyId, mergeTerms([story.terms, terms]), options.now);
-  // each figure gets its story with its originator (reconcileArticle): one update per figure
-  setArticleStory(store, article.id, storyId, { figures: false });
+  // the figures and statements, written next, take their story from the article row
+  setArticleRowStory(store, article.id, storyId);
   return storyId;
 }
 
@@ -338,19 +339,20 @@ export function reconcileStory(
 /** A materially equal count is within 1% (at least one unit): a little more slack finds every candidate. */
 const valueSlack = (count: number) => 1 + Math.abs(count) * 0.02;
 
-export function reconcileArticle(
+/**
+ * The place step of the pipeline: the article's story, and each figure's originator and interval,
+ * worked out before the figures are written.
+ */
+export function placeArticle(
   store: Store,
-  article: StoredArticle,
-  options: { story?: string; now: Date },
-  config: ReconcileConfig,
-): { storyId: number; alertIds: number[] } {
+  article: NewlyStoredArticle,
+  options: ReconcileOptions,
+): Placement {
   const storyId = assignStory(store, article, options);
   const figures = article.extraction.figures;
   const intervals = figureIntervals(figures);
   const cache = new Map<string, number | null>();
-  figures.forEach((f, i) => {
-    const figureId = article.figureIds[i];
-    if (figureId === undefined) return;
+  const placed = figures.map((f, i): FigurePlacement => {
     let originatorId: number | null = null;
     if (f.source?.trim()) {
       const k = `${f.source}\u0000${f.sourceSurface ?? ""}`;
@@ -358,13 +360,22 @@ export function reconcileArticle(
       originatorId = cache.get(k) ?? null;
     }
     const iv = intervals[i] ?? null;
-    setFigureResolution(store, figureId, {
-      storyId,
-      originatorId,
-      low: iv?.low ?? null,
-      high: iv?.high ?? null,
-    });
+    return { originatorId, low: iv?.low ?? null, high: iv?.high ?? null };
   });
+  return { storyId, figures: placed };
+}
+
+/** Decisions and alerts for an article whose figures were written with their placement. */
+export function reconcileArticle(
+  store: Store,
+  article: StoredArticle,
+  options: ReconcileOptions,
+  config: ReconcileConfig,
+): { storyId: number; alertIds: number[] } {
+  // the figures' story and originators are only known when the place step ran before they were written
+  if (!article.placement) throw new Error("reconcileArticle needs the pipeline's place step (placeArticle)");
+  const storyId = article.placement.storyId;
+  const figures = article.extraction.figures;
   if (!figures.length) return { storyId, alertIds: [] };
   // a new figure is compared with each originator's latest figure in its slot, and with its own
   // originator's earlier figures of the same value (a repeat citation): both read through indexes
@@ -396,11 +407,14 @@ export function reconcileArticle(
   return { storyId, alertIds };
 }
 
-/** The pipeline's reconcile step, delivering new alerts to the given destinations. */
-export function reconcileStep(
+/** The pipeline's place and reconcile steps, delivering new alerts to the given destinations. */
+export function reconcileSteps(
   config: ReconcileConfig = { destinations: DEFAULT_DESTINATIONS },
-): ReconcileStep {
-  return (store, article, options) => {
-    reconcileArticle(store, article, options, config);
+): Required<Pick<PipelineSteps, "place" | "reconcile">> {
+  return {
+    place: placeArticle,
+    reconcile: (store, article, options) => {
+      reconcileArticle(store, article, options, config);
+    },
   };
 }

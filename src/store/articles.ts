@@ -65,35 +65,41 @@ export function insertArticle(store: Store, a: NewArticle): number {
   return Number(info.lastInsertRowid);
 }
 
-/**
- * Puts an article, its figures and its statements into a story. `figures: false` leaves the figures
- * to the caller (ingest sets each figure's story with its originator, one update per figure).
- */
-export function setArticleStory(
-  store: Store,
-  articleId: number,
-  storyId: number,
-  options: { figures: boolean } = { figures: true },
-): void {
-  prepared(store, "UPDATE articles SET story_id = ? WHERE id = ?").run(storyId, articleId);
-  if (options.figures)
-    prepared(store, "UPDATE figures SET story_id = ? WHERE article_id = ?").run(storyId, articleId);
+/** Puts an article, its figures and its statements into a story (an editor's merge or split). */
+export function setArticleStory(store: Store, articleId: number, storyId: number): void {
+  setArticleRowStory(store, articleId, storyId);
+  prepared(store, "UPDATE figures SET story_id = ? WHERE article_id = ?").run(storyId, articleId);
   prepared(store, "UPDATE statements SET story_id = ? WHERE article_id = ?").run(storyId, articleId);
 }
 
-/** Inserts an article's figures; returns their ids in order. */
+/** Sets the story of the article row only: on ingest, before its figures and statements are written. */
+export function setArticleRowStory(store: Store, articleId: number, storyId: number): void {
+  prepared(store, "UPDATE articles SET story_id = ? WHERE id = ?").run(storyId, articleId);
+}
+
+/** What is known of a figure before its row is written (see the pipeline's place step). */
+export interface FigureResolution {
+  originatorId: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+/**
+ * Inserts an article's figures, each with its story (the article's) and resolution; returns their
+ * ids in order.
+ */
 export function insertFigures(
   store: Store,
   articleId: number,
   published: string | null,
   figures: Figure[],
-  originatorIds: (number | null)[] = [],
+  resolutions: readonly FigureResolution[] = [],
 ): number[] {
   const stmt = prepared(
     store,
     `INSERT INTO figures (article_id, story_id, originator_id, count, measure, grp, qualifier, low, high,
         source_surface, range_role, superseded, cumulative, text, start, end, published, day)
-     VALUES (?, (SELECT story_id FROM articles WHERE id = ?), ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?,
+     VALUES (?, (SELECT story_id FROM articles WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
         (SELECT day FROM articles WHERE id = ?))`,
   );
   return figures.map((f, i) =>
@@ -101,11 +107,14 @@ export function insertFigures(
       stmt.run(
         articleId,
         articleId,
-        originatorIds[i] ?? null,
+        resolutions[i]?.originatorId ?? null,
         f.count,
         f.measure,
         f.group,
         f.qualifier,
+        resolutions[i]?.low ?? null,
+        // an unbounded interval ("at least 1,000") is stored without its infinite end
+        finiteOrNull(resolutions[i]?.high ?? null),
         f.sourceSurface ?? f.source,
         f.rangeRole ?? null,
         f.superseded ? 1 : 0,
@@ -118,6 +127,10 @@ export function insertFigures(
       ).lastInsertRowid,
     ),
   );
+}
+
+function finiteOrNull(x: number | null): number | null {
+  return x === null || Number.isFinite(x) ? x : null;
 }
 
 export function insertStatements(

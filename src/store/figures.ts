@@ -176,18 +176,3 @@ export function listOriginatorFigures(store: Store, originatorId: number, storyI
     ).all(originatorId, storyId ?? null, storyId ?? null) as FigureRow[]
   ).map(toView);
 }
-
-/** Stores what reconciliation resolved for a figure: its story, originator and interval. */
-export function setFigureResolution(
-  store: Store,
-  figureId: number,
-  resolution: { storyId: number; originatorId: number | null; low: number | null; high: number | null },
-): void {
-  prepared(store, "UPDATE figures SET story_id = ?, originator_id = ?, low = ?, high = ? WHERE id = ?").run(
-    resolution.storyId,
-    resolution.originatorId,
-    resolution.low,
-    resolution.high === Number.POSITIVE_INFINITY ? null : resolution.high,
-    figureId,
-  );
-}

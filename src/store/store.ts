@@ -34,6 +34,9 @@ export class Store {
       // of every 4 MB: an article's transaction writes a few hundred KB, so the default checkpointed
       // every few articles
       db.pragma("wal_autocheckpoint = 10000");
+      // statement journals (each savepoint and each multi-row write keeps one) in memory rather
+      // than in temporary files: a bulk ingest otherwise wrote several times its own size to them
+      db.pragma("temp_store = MEMORY");
     }
     db.pragma("foreign_keys = ON");
     const store = new Store(db, file);
@@ -71,9 +74,14 @@ export class Store {
     return applied;
   }
 
-  /** Runs fn in one transaction: everything it writes commits together or not at all. */
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+  /**
+   * Runs fn in one transaction: everything it writes commits together or not at all. `immediate`
+   * takes the write lock at the start (waiting up to busy_timeout for another writer), so a long
+   * transaction that reads before it writes is never refused at its first write.
+   */
+  transaction<T>(fn: () => T, options: { immediate?: boolean } = {}): T {
+    const t = this.db.transaction(fn);
+    return options.immediate ? t.immediate() : t();
   }
 
   integrityCheck(): string {

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { ArticleDraft, Extraction, Figure, Statement } from "../../src/core/types.js";
 import type { PipelineSteps } from "../../src/ingest/pipeline.js";
-import { DEFAULT_DESTINATIONS, reconcileStep } from "../../src/reconcile/apply.js";
+import { DEFAULT_DESTINATIONS, reconcileSteps } from "../../src/reconcile/apply.js";
 import { Store } from "../../src/store/store.js";
 
 export function tempStore(): { store: Store; cleanup: () => void } {
@@ -57,6 +57,6 @@ export function stepsFor(
 ): PipelineSteps {
   return {
     extract: (input) => table.get(input.text) ?? { figures: [], statements: [] },
-    reconcile: reconcileStep({ destinations }),
+    ...reconcileSteps({ destinations }),
   };
 }

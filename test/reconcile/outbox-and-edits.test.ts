@@ -3,7 +3,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Extraction } from "../../src/core/types.js";
 import { ingestDraft } from "../../src/ingest/pipeline.js";
-import { reconcileStep, reconcileStory } from "../../src/reconcile/apply.js";
+import { reconcileSteps, reconcileStory } from "../../src/reconcile/apply.js";
 import { mergeStories, renameStoryByName, splitStory } from "../../src/reconcile/edit-stories.js";
 import {
   getAlert,
@@ -76,9 +76,10 @@ describe("outbox", () => {
       [b.text, { figures: [fig({ count: 90, source: "Sudan Doctors Network" })], statements: [] }],
     ]);
     ingestDraft(store, a, stepsFor(table));
-    const reconcile = reconcileStep({ destinations: ["web"] });
+    const { place, reconcile } = reconcileSteps({ destinations: ["web"] });
     const failing = {
       extract: stepsFor(table).extract,
+      place,
       reconcile: (...args: Parameters<typeof reconcile>) => {
         reconcile(...args);
         expect(listAlerts(store, { all: true })).toHaveLength(1); // raised inside the transaction

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { runCommand } from "../../commands/index.js";
 import type { Extraction } from "../../src/core/types.js";
 import { ingestDraft } from "../../src/ingest/pipeline.js";
-import { reconcileStep } from "../../src/reconcile/apply.js";
+import { reconcileSteps } from "../../src/reconcile/apply.js";
 import { Store } from "../../src/store/store.js";
 
 const dirs: string[] = [];
@@ -77,7 +77,7 @@ describe("query plans", () => {
         statements: [],
       };
     };
-    const steps = { extract, reconcile: reconcileStep({ destinations: ["web"] }) };
+    const steps = { extract, ...reconcileSteps({ destinations: ["web"] }) };
     for (let i = 0; i < 12; i++)
       ingestDraft(
         store,

@@ -108,7 +108,7 @@ describe("Store", () => {
     store.close();
   });
 
-  it("keeps full-text indexes of statements and articles in step", () => {
+  it("keeps the statements' full-text index in step with their speaker and quote", () => {
     const store = Store.open(tmpDb());
     const withQuote = {
       extract: () => ({
@@ -132,10 +132,17 @@ describe("Store", () => {
       .prepare("SELECT rowid FROM statements_fts WHERE statements_fts MATCH 'bridge'")
       .all();
     expect(hit).toHaveLength(1);
-    const art = store.db
-      .prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'rebuilding'")
-      .all();
-    expect(art).toHaveLength(1);
+    // moving statements to another story leaves their index entries as they were, and correct
+    store.db.prepare("INSERT INTO stories (name, created_at, updated_at) VALUES ('other', '', '')").run();
+    store.db.prepare("UPDATE statements SET story_id = (SELECT id FROM stories WHERE name = 'other')").run();
+    expect(() =>
+      store.db.prepare("INSERT INTO statements_fts(statements_fts) VALUES ('integrity-check')").run(),
+    ).not.toThrow();
+    store.db.prepare("UPDATE statements SET quote = 'We are closing the road'").run();
+    const hits = (word: string) =>
+      store.db.prepare("SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?").all(word);
+    expect(hits("bridge")).toHaveLength(0);
+    expect(hits("road")).toHaveLength(1);
     store.close();
   });
 });

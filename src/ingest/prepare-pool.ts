@@ -1,0 +1,77 @@
+// Worker threads that prepare drafts (hash, extraction, story terms) while the main thread stores
+// the batch before: extraction is pure and about half of an article's ingest, and SQLite takes
+// one writer, so a bulk ingest uses a second core by moving the pure half off the writer's thread.
+import os from "node:os";
+import { Worker } from "node:worker_threads";
+import type { ArticleDraft } from "../core/types.js";
+import type { Prepared } from "./prepare.js";
+import type { PrepareRequest, PrepareResponse } from "./prepare-worker-main.js";
+
+const WORKER_URL = new URL("./prepare-worker.mjs", import.meta.url);
+
+interface Waiting {
+  resolve(p: Prepared[]): void;
+  reject(e: Error): void;
+}
+
+/** Worker threads beside the writer: one fewer than the cores, at least one, at most four. */
+export function defaultWorkerCount(): number {
+  return Math.max(1, Math.min(4, os.availableParallelism() - 1));
+}
+
+export class PreparePool {
+  private readonly workers: Worker[] = [];
+  private readonly waiting = new Map<number, Waiting & { worker: Worker }>();
+  private nextId = 0;
+  private turn = 0;
+  private closed = false;
+
+  constructor(size: number) {
+    for (let i = 0; i < Math.max(1, size); i++) {
+      const worker = new Worker(WORKER_URL);
+      worker.on("message", (res: PrepareResponse) => this.settle(res));
+      // a worker that dies takes its pending batches with it: their callers get the error
+      worker.on("error", (e) => this.fail(worker, e));
+      worker.on("exit", (code) => {
+        if (!this.closed) this.fail(worker, new Error(`prepare worker stopped (exit code ${code})`));
+      });
+      this.workers.push(worker);
+    }
+  }
+
+  /** The drafts prepared on a worker thread, in order. */
+  prepare(drafts: ArticleDraft[]): Promise<Prepared[]> {
+    if (this.closed) return Promise.reject(new Error("prepare pool is closed"));
+    const worker = this.workers[this.turn++ % this.workers.length]!;
+    const id = this.nextId++;
+    return new Promise<Prepared[]>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject, worker });
+      worker.postMessage({ id, drafts } satisfies PrepareRequest);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const [id, w] of this.waiting) {
+      this.waiting.delete(id);
+      w.reject(new Error("prepare pool closed"));
+    }
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private settle(res: PrepareResponse): void {
+    const w = this.waiting.get(res.id);
+    if (!w) return;
+    this.waiting.delete(res.id);
+    if (res.ok) w.resolve(res.prepared);
+    else w.reject(new Error(res.message));
+  }
+
+  private fail(worker: Worker, error: Error): void {
+    for (const [id, w] of this.waiting)
+      if (w.worker === worker) {
+        this.waiting.delete(id);
+        w.reject(error);
+      }
+  }
+}
