@@ -464,8 +464,65 @@ function isAsciiLetters(s: string): boolean {
   return s.length > 0;
 }
 
+/** Where the name before each acronym defined in parentheses must end ("… Rights (SOHR)"), in text order. */
+function acronymDefinitions(text: string): { end: number; acronym: string }[] {
+  const definitions: { end: number; acronym: string }[] = [];
+  // the pattern opens with "(": find those with indexOf, try the sticky pattern only there
+  for (let open = text.indexOf("("); open >= 0; open = text.indexOf("(", open + 1)) {
+    ACRONYM_DEF_AT.lastIndex = open;
+    const m = ACRONYM_DEF_AT.exec(text);
+    if (!m) continue;
+    let k = m.index;
+    while (k > 0 && /\s/.test(text[k - 1]!)) k--;
+    definitions.push({ end: k, acronym: m[1]!.toUpperCase() });
+  }
+  return definitions;
+}
+
+/**
+ * The name a capitalised span gives, and where the span ends once trailing quotes and dots are cut (what an
+ * acronym definition after it must meet); null for a name shorter than two characters.
+ */
+function spanName(m: CapSpan): { name: string; end: number } | null {
+  // same as .replace(/[’'.]+$/, "") then .replace(/[’']s$/, ""), without regexes
+  let raw = m.text;
+  let cut = raw.length;
+  while (cut > 0 && isQuoteOrDot(raw.charCodeAt(cut - 1))) cut--;
+  if (cut < raw.length) raw = raw.slice(0, cut);
+  const end = m.index + raw.length;
+  if (raw.length >= 2 && raw[raw.length - 1] === "s" && isQuote(raw.charCodeAt(raw.length - 2)))
+    raw = raw.slice(0, -2);
+  const name = isSimpleWord(raw) || cleanNameKeeps(raw) ? raw : cleanName(raw);
+  return !name || name.length < 2 ? null : { name, end };
+}
+
+/**
+ * The first of `entities` (in their order) with the most words, more than `t` has, holding the words of `t`
+ * in sequence; `clean` when none does. A single word must be an organisation's head word or a surname.
+ */
+function fullestHolding(clean: string, t: string[], entities: Iterable<Entity>): string {
+  let best = clean;
+  let bestLen = t.length;
+  for (const e of entities) {
+    e.tokens ??= tokensOf(e.name);
+    const et = e.tokens;
+    if (et.length > bestLen && containsSeq(et, t)) {
+      // a single word: a capitalised organisation head ("the Observatory") or a person's surname ("Lysak")
+      if (t.length === 1) {
+        const orgHead = e.org && ORG_HEAD.test(clean);
+        const surname =
+          !e.org && et[et.length - 1] === t[0] && !IS_ACRONYM.test(clean) && /^\p{Lu}/u.test(clean);
+        if (!orgHead && !surname) continue;
+      }
+      best = e.name;
+      bestLen = et.length;
+    }
+  }
+  return best;
+}
+
 /** Names the article gives: capitalised spans, organisations, acronyms defined in parentheses. */
-class NameIndex {
+export class NameIndex {
   readonly entities: Entity[] = [];
   /** acronym (upper case) -> full name */
   readonly acronyms = new Map<string, string>();
@@ -477,31 +534,14 @@ class NameIndex {
   private readonly fitting = new Map<RegExp, Entity[]>();
 
   constructor(text: string) {
-    // acronyms defined in parentheses, and where the name before each one must end ("… Rights (SOHR)")
-    const definitions: { end: number; acronym: string }[] = [];
-    // the pattern opens with "(": find those with indexOf, try the sticky pattern only there
-    for (let open = text.indexOf("("); open >= 0; open = text.indexOf("(", open + 1)) {
-      ACRONYM_DEF_AT.lastIndex = open;
-      const m = ACRONYM_DEF_AT.exec(text);
-      if (!m) continue;
-      let k = m.index;
-      while (k > 0 && /\s/.test(text[k - 1]!)) k--;
-      definitions.push({ end: k, acronym: m[1]!.toUpperCase() });
-    }
+    const definitions = acronymDefinitions(text);
     const wanted = new Set(definitions.map((d) => d.end));
     const byEnd = new Map<number, Entity>();
     CAP_SPAN.lastIndex = 0;
     for (let m = nextCapSpan(text); m !== null; m = nextCapSpan(text)) {
-      // same as .replace(/[’'.]+$/, "") then .replace(/[’']s$/, ""), without regexes
-      let raw = m.text;
-      let cut = raw.length;
-      while (cut > 0 && isQuoteOrDot(raw.charCodeAt(cut - 1))) cut--;
-      if (cut < raw.length) raw = raw.slice(0, cut);
-      const end = m.index + raw.length;
-      if (raw.length >= 2 && raw[raw.length - 1] === "s" && isQuote(raw.charCodeAt(raw.length - 2)))
-        raw = raw.slice(0, -2);
-      const name = isSimpleWord(raw) || cleanNameKeeps(raw) ? raw : cleanName(raw);
-      if (!name || name.length < 2) continue;
+      const sn = spanName(m);
+      if (sn === null) continue;
+      const name = sn.name;
       // one entry per name (the first mention), so long articles stay cheap to query
       let e = this.byName.get(name);
       if (!e) {
@@ -509,7 +549,7 @@ class NameIndex {
         this.byName.set(name, e);
         this.entities.push(e);
       }
-      if (wanted.size && wanted.has(end)) byEnd.set(end, e);
+      if (wanted.size && wanted.has(sn.end)) byEnd.set(sn.end, e);
     }
     for (const d of definitions) {
       const e = byEnd.get(d.end);
@@ -535,23 +575,8 @@ class NameIndex {
     if (expanded && IS_ACRONYM.test(clean)) return expanded;
     const t = tokensOf(clean);
     if (!t.length) return clean;
-    let best = clean;
-    let bestLen = t.length;
     // only entities holding the first token can contain the sequence; the list keeps entity order
-    for (const e of this.byToken().get(t[0]!) ?? []) {
-      const et = e.tokens!;
-      if (et.length > bestLen && containsSeq(et, t)) {
-        // a single word: a capitalised organisation head ("the Observatory") or a person's surname ("Lysak")
-        if (t.length === 1) {
-          const orgHead = e.org && ORG_HEAD.test(clean);
-          const surname =
-            !e.org && et[et.length - 1] === t[0] && !IS_ACRONYM.test(clean) && /^\p{Lu}/u.test(clean);
-          if (!orgHead && !surname) continue;
-        }
-        best = e.name;
-        bestLen = et.length;
-      }
-    }
+    const best = fullestHolding(clean, t, this.byToken().get(t[0]!) ?? []);
     // an acronym that the article never expands but that spells a name it gives
     if (best === clean && IS_ACRONYM.test(clean)) {
       const spelled = this.orgsByAcronym().get(clean);
@@ -583,7 +608,7 @@ class NameIndex {
   }
 
   /** The first organisation whose initials spell each acronym; built on first use. */
-  private orgsByAcronym(): Map<string, string> {
+  orgsByAcronym(): Map<string, string> {
     if (this.spelled) return this.spelled;
     const spelled = new Map<string, string>();
     for (const e of this.entities) {
@@ -615,8 +640,179 @@ class NameIndex {
   }
 }
 
+/** Characters outside ASCII other than general punctuation (’ “ ” – — …): LazyNameIndex does not read such text. */
+const BEYOND_ASCII = /[^\x00-\x7f\u2000-\u206f]/;
+/** An ASCII character that no capitalised span holds (not a letter, ', -, ., space or tab). */
+const isSpanBreak = (c: number) =>
+  c < 0x80 && !isAsciiLetter(c) && c !== 39 && c !== 45 && c !== 46 && c !== 32 && c !== 9;
+/** Words that join a capitalised span in lower case (CAP_SPAN's connectors). */
+const isConnector = (w: string) => CAP_CONNECTORS.has(w);
+/** A query word found more often than this is looked up in the whole index instead. */
+const MAX_OCCURRENCES = 64;
+
+/**
+ * NameIndex's answers without indexing every capitalised span of the article: a query reads only the spans
+ * that can hold its answer, found from the words it needs. For text in ASCII and general punctuation, where
+ * every word of a name is a lower-case substring of the text at the same offsets. A span never holds a
+ * character such as a comma, a digit or a line break, and the spans after one are those a scan started
+ * right after it finds: so the span holding any offset is found from the last such character before it.
+ * Entities are met in text order, and all mentions of a name hold the words looked for, so the first
+ * mention of each (its start, the order of entities) is the same as in the whole index.
+ */
+export class LazyNameIndex {
+  readonly acronyms = new Map<string, string>();
+  private readonly cache = new Map<string, string>();
+  /** Names made organisations by an acronym defined after them. */
+  private readonly definedOrgs = new Set<string>();
+  private readonly fitting = new Map<RegExp, Entity[]>();
+  private lower: string | null = null;
+  private full: NameIndex | null = null;
+
+  /** Whether `text` can be read this way. */
+  static fits(text: string): boolean {
+    return !BEYOND_ASCII.test(text);
+  }
+
+  constructor(private readonly text: string) {
+    for (const d of acronymDefinitions(text)) {
+      const m = d.end > 0 ? this.spanAt(d.end - 1) : null;
+      const sn = m ? spanName(m) : null;
+      if (sn === null || sn.end !== d.end || sn.name === sn.name.toUpperCase()) continue;
+      this.definedOrgs.add(sn.name);
+      this.acronyms.set(d.acronym, sn.name);
+    }
+  }
+
+  /** The capitalised span (as capSpans finds them in the whole text) that holds offset x, or null. */
+  private spanAt(x: number): CapSpan | null {
+    const text = this.text;
+    if (isSpanBreak(text.charCodeAt(x))) return null;
+    let h = x - 1;
+    while (h >= 0 && !isSpanBreak(text.charCodeAt(h))) h--;
+    CAP_SPAN.lastIndex = h + 1;
+    for (let m = nextCapSpan(text); m !== null; m = nextCapSpan(text)) {
+      if (m.index > x) break;
+      if (m.index + m.text.length > x) {
+        CAP_SPAN.lastIndex = 0;
+        return m;
+      }
+    }
+    CAP_SPAN.lastIndex = 0;
+    return null;
+  }
+
+  /**
+   * The entities of the spans holding offsets `at` (in increasing order), one per name at its first mention,
+   * keeping only names that `keep` accepts (names whose every mention holds one of the offsets).
+   */
+  private entitiesAt(at: readonly number[], keep: (name: string) => boolean): Entity[] {
+    const out: Entity[] = [];
+    const seen = new Set<string>();
+    let lastSpan = -1;
+    for (const x of at) {
+      const m = this.spanAt(x);
+      if (m === null || m.index === lastSpan) continue;
+      lastSpan = m.index;
+      const sn = spanName(m);
+      if (sn === null || seen.has(sn.name)) continue;
+      seen.add(sn.name);
+      if (!keep(sn.name)) continue;
+      const name = sn.name;
+      out.push({
+        name,
+        start: m.index,
+        org: ORG_HEAD.test(name) || IS_ACRONYM.test(name) || this.definedOrgs.has(name),
+      });
+    }
+    return out;
+  }
+
+  private wholeIndex(): NameIndex {
+    this.full ??= new NameIndex(this.text);
+    return this.full;
+  }
+
+  canonical(name: string): string {
+    let hit = this.cache.get(name);
+    if (hit === undefined) {
+      hit = this.canonicalUncached(name);
+      this.cache.set(name, hit);
+    }
+    return hit;
+  }
+
+  private canonicalUncached(name: string): string {
+    const clean = cleanName(name);
+    const expanded = this.acronyms.get(clean.toUpperCase());
+    if (expanded && IS_ACRONYM.test(clean)) return expanded;
+    const t = tokensOf(clean);
+    if (!t.length) return clean;
+    // the longest word of the query: every entity holding the query holds it
+    let f = t[0]!;
+    for (const w of t) if (w.length > f.length) f = w;
+    // a connector may stand in lower case anywhere in a name: not a word to look for
+    if (isConnector(f)) return this.wholeIndex().canonical(name);
+    // a word of a name starts at a capital, or after an apostrophe or a hyphen inside a word
+    const text = this.text;
+    this.lower ??= text.toLowerCase();
+    const at: number[] = [];
+    for (let p = this.lower.indexOf(f); p >= 0; p = this.lower.indexOf(f, p + 1)) {
+      const c = text.charCodeAt(p);
+      const before = p > 0 ? text.charCodeAt(p - 1) : -1;
+      if (!(isAsciiUpper(c) || before === 39 || before === 45 || before === 0x2019)) continue;
+      if (at.length >= MAX_OCCURRENCES) return this.wholeIndex().canonical(name);
+      at.push(p);
+    }
+    const holding = this.entitiesAt(at, (n) => tokensOf(n).includes(f));
+    const best = fullestHolding(clean, t, holding);
+    if (best === clean && IS_ACRONYM.test(clean)) {
+      const spelled = this.spelledOrg(clean);
+      if (spelled) return spelled;
+    }
+    return best;
+  }
+
+  /** NameIndex.orgsByAcronym().get(acronym): every name it spells holds the acronym's first capital. */
+  private spelledOrg(acronym: string): string | undefined {
+    const text = this.text;
+    const first = acronym[0]!;
+    const at: number[] = [];
+    for (let p = text.indexOf(first); p >= 0; p = text.indexOf(first, p + 1)) {
+      if (at.length >= MAX_OCCURRENCES) return this.wholeIndex().orgsByAcronym().get(acronym);
+      at.push(p);
+    }
+    return this.entitiesAt(at, (n) => acronymOf(n) === acronym).find((e) => e.org)?.name;
+  }
+
+  nearestOrg(pos: number, fits: RegExp): string | null {
+    let fitting = this.fitting.get(fits);
+    if (!fitting) {
+      // every offset where one of its words starts, even inside a longer word (a span may start mid-word)
+      const at: number[] = [];
+      const anywhere = new RegExp(fits.source.replaceAll("\\b", ""), "g");
+      for (let m = anywhere.exec(this.text); m !== null; m = anywhere.exec(this.text)) {
+        if (at.length >= MAX_OCCURRENCES) return this.wholeIndex().nearestOrg(pos, fits);
+        at.push(m.index);
+        anywhere.lastIndex = m.index + 1;
+      }
+      fitting = this.entitiesAt(at, (n) => fits.test(n)).filter((e) => e.org);
+      this.fitting.set(fits, fitting);
+    }
+    let best: Entity | null = null;
+    let bestDist = Number.POSITIVE_INFINITY;
+    for (const e of fitting) {
+      const d = Math.abs(e.start - pos) + (e.start > pos ? 1 : 0);
+      if (d < bestDist) {
+        best = e;
+        bestDist = d;
+      }
+    }
+    return best ? this.canonical(best.name) : null;
+  }
+}
+
 /** What a descriptor can stand for among the article's names. */
-const DESCRIPTOR_KINDS: ReadonlyArray<readonly [RegExp, RegExp]> = [
+export const DESCRIPTOR_KINDS: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [
     /\b(?:monitor|monitoring (?:group|organi[sz]ation)|watchdog|observatory|rights (?:group|organi[sz]ation|network|body)|human rights)\b/i,
     /\b(?:Observatory|Network|Watch|Monitor|Rights|Amnesty|Documentation|Kendra)\b/,
@@ -871,7 +1067,7 @@ export function findAttributions(sentence: string): Attribution[] {
 
 /** Resolves attributions of one article to canonical originator names. Built once per article. */
 export class Originators {
-  private names: NameIndex | null = null;
+  private names: NameIndex | LazyNameIndex | null = null;
   private readonly canonicalCache = new Map<string, string>();
   private readonly perSentence = new Map<number, Attribution[]>();
   /** Per sentence: where its clause breaks start (see clauseIndex). */
@@ -887,8 +1083,9 @@ export class Originators {
     cleanNames.clear();
   }
 
-  private index(): NameIndex {
-    this.names ??= new NameIndex(this.doc.text);
+  private index(): NameIndex | LazyNameIndex {
+    const text = this.doc.text;
+    this.names ??= LazyNameIndex.fits(text) ? new LazyNameIndex(text) : new NameIndex(text);
     return this.names;
   }
 

@@ -1,0 +1,115 @@
+// LazyNameIndex reads only the spans a query needs: its answers must be the whole NameIndex's.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { DESCRIPTOR_KINDS, LazyNameIndex, NameIndex } from "../../src/extract/originators.js";
+
+const WORDS =
+  "UN Office for the Coordination of Humanitarian Affairs OCHA ICRC International Committee Red Cross Syrian Observatory Human Rights SOHR Network Ministry Health Interior Agency Watch Monitor Service Services Department National Disaster Management Authority NDMA Amnesty Doctors Lysak Serhiy Governor Police The A UK-based Doctors' Nations United U.S. O’Brien O’brien Al-Nusra Al-nusra Front Club Cats McDonald iPhone xMinistry un under said officials police of for and de the al".split(
+    " ",
+  );
+const text = fc
+  .array(
+    fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(...WORDS) },
+      {
+        weight: 4,
+        arbitrary: fc.constantFrom(
+          " ",
+          " ",
+          " ",
+          "  ",
+          "\t",
+          ", ",
+          ". ",
+          ".",
+          "\n",
+          "\n\n",
+          "(",
+          ")",
+          " (OCHA)",
+          " (ICRC)",
+          " (SOHR)",
+          "(UN)",
+          " (Un)",
+          "’s",
+          "'s",
+          "-",
+          "3",
+          "’",
+          "“",
+          "”",
+          " — ",
+          ":",
+        ),
+      },
+    ),
+    { maxLength: 70 },
+  )
+  .map((a) => a.join(""));
+const query = fc
+  .array(fc.constantFrom(...WORDS, "the", "a"), { minLength: 1, maxLength: 4 })
+  .map((a) => a.join(" "));
+
+function same(t: string, queries: string[], positions: number[]): void {
+  const whole = new NameIndex(t);
+  const lazy = new LazyNameIndex(t);
+  expect([...lazy.acronyms]).toEqual([...whole.acronyms]);
+  for (const q of queries) expect(lazy.canonical(q)).toBe(whole.canonical(q));
+  for (const [, fits] of DESCRIPTOR_KINDS)
+    for (const pos of positions) expect(lazy.nearestOrg(pos, fits)).toBe(whole.nearestOrg(pos, fits));
+}
+
+describe("LazyNameIndex", () => {
+  it("gives the whole index's acronyms, canonical names and nearest organisations", () => {
+    fc.assert(
+      fc.property(
+        text,
+        fc.array(query, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 3 })), { maxLength: 4 }),
+        fc.array(fc.nat(400), { maxLength: 3 }),
+        (t, queries, windows, positions) => {
+          if (!LazyNameIndex.fits(t)) return;
+          // queries made of the text's own words find names far more often than random ones
+          const words = t.split(/[\s,.():“”—]+/).filter(Boolean);
+          const own = words.length
+            ? windows.map(([at, n]) => words.slice(at % words.length, (at % words.length) + n).join(" "))
+            : [];
+          same(t, [...queries, ...own], positions);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("reads a name from its parts and an acronym from its definition", () => {
+    const t =
+      "Fighting went on, the UN Office for the Coordination of Humanitarian Affairs (OCHA) said. OCHA and the Office said more.";
+    const lazy = new LazyNameIndex(t);
+    expect(lazy.acronyms.get("OCHA")).toBe("UN Office for the Coordination of Humanitarian Affairs");
+    expect(lazy.canonical("Coordination of Humanitarian Affairs")).toBe(
+      "UN Office for the Coordination of Humanitarian Affairs",
+    );
+    expect(lazy.canonical("ICRC")).toBe("ICRC");
+    expect(
+      new LazyNameIndex("The International Committee of the Red Cross, the ICRC.").canonical("ICRC"),
+    ).toBe("International Committee of the Red Cross");
+  });
+
+  it("finds words after a hyphen or an apostrophe, connectors, and organisations an acronym spells", () => {
+    same(
+      "The Al-nusra Front said. O’brien Cats Club met the International Cats Running Club and the International Committee of the Red Cross; the Office of the Coordination of Aid spoke.",
+      ["Al-nusra", "nusra", "O’brien", "brien", "ICRC", "of the", "the", "for the", "Coordination", "Office"],
+      [0, 60, 200],
+    );
+  });
+
+  it("falls back to the whole index for words found too often, with the same answers", () => {
+    const t = `${"UN Office staff, under UN rules. ".repeat(80)}The Ministry of Health said. ${"Health Ministry. ".repeat(70)}`;
+    same(t, ["UN", "Health", "Ministry", "the Office", "of"], [0, 500, t.length]);
+  });
+
+  it("does not read text with letters outside ASCII", () => {
+    expect(LazyNameIndex.fits("the Ministry said “12” — ’s")).toBe(true);
+    expect(LazyNameIndex.fits("Médecins Sans Frontières")).toBe(false);
+  });
+});
