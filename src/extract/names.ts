@@ -246,6 +246,7 @@ function charClass(c: number): number {
 const isSurrogate = (c: number) => (c & 0xf800) === 0xd800;
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isAsciiLower = (c: number) => c >= 97 && c <= 122;
+const isAsciiUpperCode = (c: number) => c >= 65 && c <= 90;
 const isSeparator = (c: number) => c === 45 || c === 39 || c === 0x2019;
 
 // Short ASCII words as numbers (base 64 over the code units minus 64; exact up to 8 letters), so that
@@ -643,7 +644,7 @@ function isAscii(s: string): boolean {
  * All person-like names of an article with their positions: runs of two or more name words that are
  * neither institutions nor places, and titled single names ("President Sharaa", "Mr Lammy").
  */
-export class NameIndex {
+export class NameIndex implements PersonIndex {
   /** One entry per distinct name (first mention, first role given), in order of first mention. */
   private readonly distinct: Person[] = [];
   private readonly byName = new Map<string, Person>();
@@ -663,31 +664,9 @@ export class NameIndex {
   }
 
   private add(run: NameRun): void {
-    if (run.tokens.length < 2) return;
-    const tokens = stripLeading(run.tokens);
-    // one token: no room for a title before the name, and a lone untitled word is not indexed
-    if (tokens.length < 2) return;
-    const split = splitTitle(tokens);
-    const role = split.role;
-    let name = split.name;
-    // "Ali Sheha of Baniyas": a connector after a personal name starts a place or institution
-    const cut = name.findIndex((t) => t.text === "of" || t.text === "for" || t.text === "the");
-    if (cut > 0) name = name.slice(0, cut);
-    const words = name.map((t) => t.text);
-    if (!words.length || looksLikeOrg(words) || looksLikePlace(words)) return;
-    if (words.length < 2 && !role.length) return;
-    if (words.length > 5) return;
-    if (words.every((w) => isAcronym(w))) return;
-    const first = name[0]!;
-    const last = name[name.length - 1]!;
-    // a role written before the run is read only if the mention's role is ever asked for (roleOf)
-    const m: Mention = {
-      name: words.join(" "),
-      role: role.length ? joinTokens(role) : undefined,
-      runStart: run.start,
-      start: first.start,
-      end: last.end,
-    };
+    const found = personMention(run);
+    if (found === null) return;
+    const { m, last } = found;
     const known = this.byName.get(m.name);
     if (known) {
       known.mentions.push(m);
@@ -696,7 +675,7 @@ export class NameIndex {
     const d: Person = { name: m.name, start: m.start, end: m.end, role: undefined, mentions: [m] };
     this.byName.set(m.name, d);
     this.distinct.push(d);
-    const key = nameKey(words[words.length - 1]!);
+    const key = nameKey(last);
     const list = this.byKey.get(key);
     if (list) list.push(d);
     else this.byKey.set(key, [d]);
@@ -735,29 +714,7 @@ export class NameIndex {
     const all: Mention[] = [];
     for (const d of this.distinct) for (const m of d.mentions) all.push(m);
     all.sort((a, b) => a.runStart - b.runStart);
-    return all.map((m) => ({ name: m.name, role: this.mentionRole(m), start: m.start, end: m.end }));
-  }
-
-  private mentionRole(m: Mention): string | null {
-    if (m.role === undefined) m.role = roleBefore(this.text, m.runStart);
-    return m.role;
-  }
-
-  /** The first role given to the person in text order (the first mention's, when none is). */
-  private roleOf(d: Person): string | null {
-    if (d.role !== undefined) return d.role;
-    const mentions = d.mentions;
-    let role = this.mentionRole(mentions[0]!);
-    for (let k = 1; !role && k < mentions.length; k++) {
-      const r = this.mentionRole(mentions[k]!);
-      if (r) role = r;
-    }
-    d.role = role;
-    return role;
-  }
-
-  private view(d: Person): PersonMention {
-    return { name: d.name, role: this.roleOf(d), start: d.start, end: d.end };
+    return all.map((m) => ({ name: m.name, role: mentionRole(this.text, m), start: m.start, end: m.end }));
   }
 
   /**
@@ -768,19 +725,7 @@ export class NameIndex {
     const words = surface.split(/\s+/).filter(Boolean);
     if (!words.length) return null;
     const list = this.byKey.get(nameKey(words[words.length - 1]!));
-    if (!list) return null;
-    let best: Person | null = null;
-    let bestLen = 0;
-    for (const p of list.length > 50 ? list.slice(0, 50) : list) {
-      const len = p.name.split(" ").length;
-      const before = p.start <= at;
-      const bestBefore = best !== null && best.start <= at;
-      if (!best || (before && !bestBefore) || (before === bestBefore && len > bestLen)) {
-        best = p;
-        bestLen = len;
-      }
-    }
-    return best ? this.view(best) : null;
+    return list ? longestPerson(this.text, list, at) : null;
   }
 
   /** The person whose title or role contains `head` ("president"), most recently introduced before `at`. */
@@ -795,10 +740,184 @@ export class NameIndex {
     }
     for (let i = lo - 1; i >= 0 && i >= lo - 300; i--) {
       const p = this.distinct[i]!;
-      const role = this.roleOf(p);
-      if (role && re.test(role)) return this.view(p);
+      const role = roleOf(this.text, p);
+      if (role && re.test(role)) return view(this.text, p);
     }
     return null;
+  }
+}
+
+/** The person mention a run gives (after its title, before "of"), with the name's last word; or null. */
+function personMention(run: NameRun): { m: Mention; last: string } | null {
+  if (run.tokens.length < 2) return null;
+  const tokens = stripLeading(run.tokens);
+  // one token: no room for a title before the name, and a lone untitled word is not indexed
+  if (tokens.length < 2) return null;
+  const split = splitTitle(tokens);
+  const role = split.role;
+  let name = split.name;
+  // "Ali Sheha of Baniyas": a connector after a personal name starts a place or institution
+  const cut = name.findIndex((t) => t.text === "of" || t.text === "for" || t.text === "the");
+  if (cut > 0) name = name.slice(0, cut);
+  const words = name.map((t) => t.text);
+  if (!words.length || looksLikeOrg(words) || looksLikePlace(words)) return null;
+  if (words.length < 2 && !role.length) return null;
+  if (words.length > 5) return null;
+  if (words.every((w) => isAcronym(w))) return null;
+  const first = name[0]!;
+  const last = name[name.length - 1]!;
+  // a role written before the run is read only if the mention's role is ever asked for (roleOf)
+  return {
+    m: {
+      name: words.join(" "),
+      role: role.length ? joinTokens(role) : undefined,
+      runStart: run.start,
+      start: first.start,
+      end: last.end,
+    },
+    last: words[words.length - 1]!,
+  };
+}
+
+function mentionRole(text: string, m: Mention): string | null {
+  if (m.role === undefined) m.role = roleBefore(text, m.runStart);
+  return m.role;
+}
+
+/** The first role given to the person in text order (the first mention's, when none is). */
+function roleOf(text: string, d: Person): string | null {
+  if (d.role !== undefined) return d.role;
+  const mentions = d.mentions;
+  let role = mentionRole(text, mentions[0]!);
+  for (let k = 1; !role && k < mentions.length; k++) {
+    const r = mentionRole(text, mentions[k]!);
+    if (r) role = r;
+  }
+  d.role = role;
+  return role;
+}
+
+function view(text: string, d: Person): PersonMention {
+  return { name: d.name, role: roleOf(text, d), start: d.start, end: d.end };
+}
+
+/** Of persons sharing a last word (in order of first mention), the longest name first mentioned before `at` if any. */
+function longestPerson(text: string, list: readonly Person[], at: number): PersonMention | null {
+  let best: Person | null = null;
+  let bestLen = 0;
+  for (const p of list.length > 50 ? list.slice(0, 50) : list) {
+    const len = p.name.split(" ").length;
+    const before = p.start <= at;
+    const bestBefore = best !== null && best.start <= at;
+    if (!best || (before && !bestBefore) || (before === bestBefore && len > bestLen)) {
+      best = p;
+      bestLen = len;
+    }
+  }
+  return best ? view(text, best) : null;
+}
+
+/** What statements ask of the article's persons (NameIndex, or LazyPersonIndex where it can read the text). */
+export interface PersonIndex {
+  runsIn(from: number, to: number): NameRun[] | null;
+  resolve(surface: string, at: number): PersonMention | null;
+  byRole(head: string, at: number): PersonMention | null;
+}
+
+/** Characters outside ASCII other than general punctuation (’ “ ” – — …): LazyPersonIndex does not read such text. */
+const BEYOND_ASCII = /[^\x00-\x7f\u2000-\u206f]/;
+/** An ASCII character that no run holds (not a letter, ., -, ' or space). */
+const isRunBreak = (c: number) =>
+  c < 0x80 && !isAsciiLetter(c) && c !== 46 && c !== 45 && c !== 39 && c !== 32;
+/** A last word found more often than this is looked up in the whole index instead. */
+const MAX_KEY_OCCURRENCES = 64;
+
+/**
+ * NameIndex's answers to resolve without finding every run of the article: the persons whose name ends in
+ * a word are found from where that word stands. For text in ASCII and general punctuation, where the word
+ * (nameKey) is a lower-case substring of the text that starts at a capital or after a hyphen or apostrophe.
+ * A run never holds a character such as a comma, a digit or a line break, and the runs after one are those
+ * a scan started right after it finds (and a scan may stop at the next one): so the run holding an offset
+ * is found from the nearest such characters around it. Every mention of a person holds the word looked
+ * for, so persons and their mentions come in the same order as in the whole index. runsIn leaves slices
+ * to the caller's own scan, which gives the same runs; byRole asks the whole index.
+ */
+export class LazyPersonIndex implements PersonIndex {
+  private lower: string | null = null;
+  private readonly byKey = new Map<string, Person[] | null>();
+  private whole: NameIndex | null = null;
+
+  /** Whether `text` can be read this way. */
+  static fits(text: string): boolean {
+    return !BEYOND_ASCII.test(text);
+  }
+
+  constructor(readonly text: string) {}
+
+  private wholeIndex(): NameIndex {
+    this.whole ??= new NameIndex(this.text);
+    return this.whole;
+  }
+
+  runsIn(_from: number, _to: number): NameRun[] | null {
+    return null;
+  }
+
+  byRole(head: string, at: number): PersonMention | null {
+    return this.wholeIndex().byRole(head, at);
+  }
+
+  resolve(surface: string, at: number): PersonMention | null {
+    const words = surface.split(/\s+/).filter(Boolean);
+    if (!words.length) return null;
+    const key = nameKey(words[words.length - 1]!);
+    let list = this.byKey.get(key);
+    if (list === undefined) {
+      list = this.personsEndingIn(key);
+      this.byKey.set(key, list);
+    }
+    if (list === null) return this.wholeIndex().resolve(surface, at);
+    return list.length ? longestPerson(this.text, list, at) : null;
+  }
+
+  /** The persons whose last word is `key`, in order of first mention; null to ask the whole index. */
+  private personsEndingIn(key: string): Person[] | null {
+    if (!key) return null;
+    const text = this.text;
+    this.lower ??= text.toLowerCase();
+    const lower = this.lower;
+    const out: Person[] = [];
+    const byName = new Map<string, Person>();
+    let occurrences = 0;
+    let scannedTo = -1;
+    for (let p = lower.indexOf(key); p >= 0; p = lower.indexOf(key, p + 1)) {
+      const before = p > 0 ? text.charCodeAt(p - 1) : -1;
+      if (!(isAsciiUpperCode(text.charCodeAt(p)) || before === 45 || before === 39 || before === 0x2019))
+        continue;
+      if (++occurrences > MAX_KEY_OCCURRENCES) return null;
+      if (p < scannedTo) continue; // inside the stretch of text already read
+      let from = p;
+      while (from > 0 && !isRunBreak(text.charCodeAt(from - 1))) from--;
+      let to = p;
+      while (to < text.length && !isRunBreak(text.charCodeAt(to))) to++;
+      scannedTo = to;
+      forEachRunMatch(text, from, to, (start, end, multiWord) => {
+        if (!multiWord) return;
+        for (const run of makeRuns(text, start, end, 0, false)) {
+          const found = personMention(run);
+          if (found === null || nameKey(found.last) !== key) continue;
+          const known = byName.get(found.m.name);
+          if (known) known.mentions.push(found.m);
+          else {
+            const m = found.m;
+            const d: Person = { name: m.name, start: m.start, end: m.end, role: undefined, mentions: [m] };
+            byName.set(m.name, d);
+            out.push(d);
+          }
+        }
+      });
+    }
+    return out;
   }
 }
 

@@ -12,11 +12,13 @@ import {
   clearRunsCache,
   isAcronym,
   isOrgWord,
+  LazyPersonIndex,
   looksLikeOrg,
   looksLikePlace,
   NameIndex,
   type NameRun,
   nameRuns,
+  type PersonIndex,
   splitTitle,
   stripLeading,
 } from "./names.js";
@@ -64,7 +66,7 @@ export function extractStatements(doc: Doc): Statement[] {
   clearRunsCache();
   clearKindCache();
   READINGS.clear();
-  const names = new NameIndex(text);
+  const names: PersonIndex = LazyPersonIndex.fits(text) ? new LazyPersonIndex(text) : new NameIndex(text);
   const sentences = doc.sentences;
   const lines = lineStarts(text);
   const lineStart = (_t: string, pos: number) => lines[lineIndex(lines, pos)]!;
@@ -161,7 +163,7 @@ function inherit(
 function resolve(
   att: Attribution,
   text: string,
-  names: NameIndex,
+  names: PersonIndex,
   found: Found[],
   sentences: Sentence[],
   spans: QuoteSpan[],
@@ -289,7 +291,7 @@ function resolvePronoun(
   pronoun: string,
   at: number,
   text: string,
-  names: NameIndex,
+  names: PersonIndex,
   found: Found[],
   sentences: Sentence[],
   spans: QuoteSpan[],
@@ -380,7 +382,7 @@ function insideQuote(spans: QuoteSpan[], pos: number): boolean {
 function personSubject(
   s: Sentence,
   limit: number,
-  names: NameIndex,
+  names: PersonIndex,
   spans: QuoteSpan[],
 ): { at: number; r: Omit<Resolved, "surface"> } | null {
   for (const run of sentenceRuns(s, names)) {
@@ -416,14 +418,14 @@ function personSubject(
 }
 
 /** Name runs in the first 400 characters of a sentence, from the article's own scan when possible. */
-function sentenceRuns(s: Sentence, names: NameIndex): NameRun[] {
+function sentenceRuns(s: Sentence, names: PersonIndex): NameRun[] {
   return names.runsIn(s.start, s.start + Math.min(400, s.text.length)) ?? nameRuns(s.text.slice(0, 400));
 }
 
 function institutionSubject(
   s: Sentence,
   limit: number,
-  names: NameIndex,
+  names: PersonIndex,
   spans: QuoteSpan[],
 ): { at: number; r: Omit<Resolved, "surface"> } | null {
   for (const run of sentenceRuns(s, names)) {

@@ -1,0 +1,94 @@
+// LazyPersonIndex finds only the persons a query names: its answers must be the whole NameIndex's.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { LazyPersonIndex, NameIndex } from "../../src/extract/names.js";
+
+const WORDS =
+  "Ahmed al-Sharaa Sharaa Marco Rubio President Mr. Mr Dr. Secretary of State Foreign Minister Abbas Araghchi Volker Türk Tuerk Samir Haidar Jean-Pierre Pierre D'arcy As'ad O’Brien O’brien Abu-bakr Al-Assad Assad Vincent van Gogh Ministry Health Syria’s Iran’s Baniyas Ali Sheha UN J. R. Smith iSmith the The said ambassador resident spokesman".split(
+    " ",
+  );
+const text = fc
+  .array(
+    fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(...WORDS) },
+      {
+        weight: 5,
+        arbitrary: fc.constantFrom(
+          " ",
+          " ",
+          " ",
+          " ",
+          "  ",
+          "\t",
+          ", ",
+          ". ",
+          "\n",
+          "(",
+          ")",
+          "’s",
+          "'s",
+          "-",
+          "3",
+          "“",
+          "”",
+          " — ",
+          ":",
+        ),
+      },
+    ),
+    { maxLength: 70 },
+  )
+  .map((a) => a.join(""));
+
+function same(t: string, surfaces: string[], positions: number[]): void {
+  const whole = new NameIndex(t);
+  const lazy = new LazyPersonIndex(t);
+  for (const q of surfaces)
+    for (const at of positions) expect(lazy.resolve(q, at)).toEqual(whole.resolve(q, at));
+  for (const head of ["president", "minister", "ambassador"])
+    for (const at of positions) expect(lazy.byRole(head, at)).toEqual(whole.byRole(head, at));
+}
+
+describe("LazyPersonIndex", () => {
+  it("resolves names as the whole index does", () => {
+    fc.assert(
+      fc.property(
+        text,
+        fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 3 })), { maxLength: 4 }),
+        fc.array(fc.nat(400), { minLength: 1, maxLength: 3 }),
+        (t, picked, windows, positions) => {
+          if (!LazyPersonIndex.fits(t)) return;
+          // surfaces made of the text's own words name its persons far more often than random ones
+          const words = t.split(/[\s,.():“”—]+/).filter(Boolean);
+          const own = words.length
+            ? windows.map(([at, n]) => words.slice(at % words.length, (at % words.length) + n).join(" "))
+            : [];
+          same(t, [...picked, ...own], positions);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("finds a person from a surname after a particle, a hyphen or an apostrophe", () => {
+    const t =
+      "Syria’s President Ahmed al-Sharaa met Abu-bakr Haidar and Dr. Samir O’brien, said resident Jean-Pierre As'ad. Sharaa spoke; O’brien and As'ad later.";
+    same(
+      t,
+      ["Sharaa", "al-Sharaa", "bakr", "Haidar", "O’brien", "brien", "As'ad", "ad", "Pierre"],
+      [0, 60, t.length],
+    );
+    expect(new LazyPersonIndex(t).resolve("Sharaa", 100)?.name).toBe("Ahmed al-Sharaa");
+  });
+
+  it("asks the whole index about a word found too often, with the same answers", () => {
+    const t = `${"Mr Smith met Anna Smith, Smith said. ".repeat(40)}Foreign Minister John Smith.`;
+    same(t, ["Smith", "John Smith"], [0, 500, t.length]);
+  });
+
+  it("does not read text with letters outside ASCII", () => {
+    expect(LazyPersonIndex.fits("Volker Türk said")).toBe(false);
+    expect(LazyPersonIndex.fits("Marco Rubio said “no” — ’s")).toBe(true);
+  });
+});
