@@ -15,3 +15,19 @@ export function isJsSpace(c: number): boolean {
     c === 0xfeff
   );
 }
+
+const ANY_CASE = new Map<string, RegExp>();
+/**
+ * A global pattern for `word` as written, ASCII letters in either case: on text of ASCII and general
+ * punctuation its matches are where text.toLowerCase() holds the lower-case word, without lower-casing the
+ * text. A bounded memo across articles; the caller sets lastIndex.
+ */
+export function anyCase(word: string): RegExp {
+  let re = ANY_CASE.get(word);
+  if (re === undefined) {
+    if (ANY_CASE.size >= 2000) ANY_CASE.clear();
+    re = new RegExp(word.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"), "gi");
+    ANY_CASE.set(word, re);
+  }
+  return re;
+}

@@ -3,6 +3,8 @@
 // ("US Secretary of State") and the name itself ("Marco Rubio"). Works on any script with upper case.
 // A per-article index maps short forms to the full name the article gives ("Rubio" → "Marco Rubio").
 
+import { anyCase } from "./chars.js";
+
 export interface NameToken {
   text: string;
   start: number;
@@ -843,7 +845,6 @@ const MAX_KEY_OCCURRENCES = 64;
  * to the caller's own scan, which gives the same runs; byRole asks the whole index.
  */
 export class LazyPersonIndex implements PersonIndex {
-  private lower: string | null = null;
   private readonly byKey = new Map<string, Person[] | null>();
   private whole: NameIndex | null = null;
 
@@ -884,13 +885,15 @@ export class LazyPersonIndex implements PersonIndex {
   private personsEndingIn(key: string): Person[] | null {
     if (!key) return null;
     const text = this.text;
-    this.lower ??= text.toLowerCase();
-    const lower = this.lower;
     const out: Person[] = [];
     const byName = new Map<string, Person>();
     let occurrences = 0;
     let scannedTo = -1;
-    for (let p = lower.indexOf(key); p >= 0; p = lower.indexOf(key, p + 1)) {
+    const word = anyCase(key);
+    word.lastIndex = 0;
+    for (let hit = word.exec(text); hit !== null; hit = word.exec(text)) {
+      const p = hit.index;
+      word.lastIndex = p + 1;
       const before = p > 0 ? text.charCodeAt(p - 1) : -1;
       if (!(isAsciiUpperCode(text.charCodeAt(p)) || before === 45 || before === 39 || before === 0x2019))
         continue;

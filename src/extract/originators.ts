@@ -3,7 +3,7 @@
 // "citing X", "sources in X saying", a headline's ": X"), then resolution of what was written at the
 // figure to the fullest name the article gives: acronyms defined in parentheses, short forms
 // ("the Syrian Observatory"), descriptors ("a war monitor", "the ministry", "the group"), surnames.
-import { isJsSpace } from "./chars.js";
+import { anyCase, isJsSpace } from "./chars.js";
 import type { Doc } from "./doc.js";
 
 /** A name reduced for comparison: lower case, accents and a leading "the" dropped, punctuation to spaces. */
@@ -665,7 +665,6 @@ export class LazyNameIndex {
   /** Names made organisations by an acronym defined after them. */
   private readonly definedOrgs = new Set<string>();
   private readonly fitting = new Map<RegExp, Entity[]>();
-  private lower: string | null = null;
   private full: NameIndex | null = null;
 
   /** Whether `text` can be read this way. */
@@ -754,9 +753,12 @@ export class LazyNameIndex {
     if (isConnector(f)) return this.wholeIndex().canonical(name);
     // a word of a name starts at a capital, or after an apostrophe or a hyphen inside a word
     const text = this.text;
-    this.lower ??= text.toLowerCase();
     const at: number[] = [];
-    for (let p = this.lower.indexOf(f); p >= 0; p = this.lower.indexOf(f, p + 1)) {
+    const word = anyCase(f);
+    word.lastIndex = 0;
+    for (let hit = word.exec(text); hit !== null; hit = word.exec(text)) {
+      const p = hit.index;
+      word.lastIndex = p + 1;
       const c = text.charCodeAt(p);
       const before = p > 0 ? text.charCodeAt(p - 1) : -1;
       if (!(isAsciiUpper(c) || before === 39 || before === 45 || before === 0x2019)) continue;

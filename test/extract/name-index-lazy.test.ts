@@ -1,6 +1,7 @@
 // LazyNameIndex reads only the spans a query needs: its answers must be the whole NameIndex's.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { anyCase } from "../../src/extract/chars.js";
 import { DESCRIPTOR_KINDS, LazyNameIndex, NameIndex } from "../../src/extract/originators.js";
 
 const WORDS =
@@ -111,5 +112,31 @@ describe("LazyNameIndex", () => {
   it("does not read text with letters outside ASCII", () => {
     expect(LazyNameIndex.fits("the Ministry said “12” — ’s")).toBe(true);
     expect(LazyNameIndex.fits("Médecins Sans Frontières")).toBe(false);
+  });
+});
+
+describe("anyCase", () => {
+  const chars = fc.constantFrom(..."aAbBsS.-'’“— 1\n(".split(""));
+  it("matches where the lower-cased text holds the word, overlaps included", () => {
+    fc.assert(
+      fc.property(
+        fc.array(chars, { maxLength: 40 }).map((a) => a.join("")),
+        fc.array(chars, { minLength: 1, maxLength: 3 }).map((a) => a.join("").toLowerCase()),
+        (t, w) => {
+          const lower = t.toLowerCase();
+          const want: number[] = [];
+          for (let p = lower.indexOf(w); p >= 0; p = lower.indexOf(w, p + 1)) want.push(p);
+          const got: number[] = [];
+          const re = anyCase(w);
+          re.lastIndex = 0;
+          for (let m = re.exec(t); m !== null; m = re.exec(t)) {
+            got.push(m.index);
+            re.lastIndex = m.index + 1;
+          }
+          expect(got).toEqual(want);
+        },
+      ),
+      { numRuns: 20000 },
+    );
   });
 });
