@@ -31,3 +31,19 @@ export function anyCase(word: string): RegExp {
   }
   return re;
 }
+
+/** Characters outside ASCII other than general punctuation (’ “ ” – — …). */
+const BEYOND_ASCII = /[^\x00-\x7f\u2000-\u206f]/;
+let lastText: string | null = null;
+let lastBeyond = false;
+/**
+ * Whether `text` holds a character outside ASCII and general punctuation (the lazy name indexes read only
+ * text that does not). The last answer is kept: both indexes of an article ask about the same text.
+ */
+export function beyondAscii(text: string): boolean {
+  if (text !== lastText) {
+    lastBeyond = BEYOND_ASCII.test(text);
+    lastText = text;
+  }
+  return lastBeyond;
+}

@@ -1214,12 +1214,13 @@ export function extractFigures(input: Doc): Figure[] {
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si]!;
     if (!HAS_NUMBER.test(s.text)) continue;
+    const anyMeasure = ANY_MEASURE.test(s.text);
     let namedBefore: Measure | null = null;
-    if (!ANY_MEASURE.test(s.text) && si > 0 && PUT_FIGURE_AT.test(s.text))
+    if (!anyMeasure && si > 0 && PUT_FIGURE_AT.test(s.text))
       namedBefore = numberOfMeasure(sentences[si - 1]!.text);
     if (
       !namedBefore &&
-      !ANY_MEASURE.test(s.text) &&
+      !anyMeasure &&
       !SHARE_OF_TOLL.test(s.text) &&
       !(prev && prev.si >= si - 2 && CONTINUATION_START.test(s.text))
     )

@@ -3,7 +3,7 @@
 // ("US Secretary of State") and the name itself ("Marco Rubio"). Works on any script with upper case.
 // A per-article index maps short forms to the full name the article gives ("Rubio" → "Marco Rubio").
 
-import { anyCase } from "./chars.js";
+import { anyCase, beyondAscii } from "./chars.js";
 
 export interface NameToken {
   text: string;
@@ -826,8 +826,6 @@ export interface PersonIndex {
   byRole(head: string, at: number): PersonMention | null;
 }
 
-/** Characters outside ASCII other than general punctuation (’ “ ” – — …): LazyPersonIndex does not read such text. */
-const BEYOND_ASCII = /[^\x00-\x7f\u2000-\u206f]/;
 /** An ASCII character that no run holds (not a letter, ., -, ' or space). */
 const isRunBreak = (c: number) =>
   c < 0x80 && !isAsciiLetter(c) && c !== 46 && c !== 45 && c !== 39 && c !== 32;
@@ -850,7 +848,7 @@ export class LazyPersonIndex implements PersonIndex {
 
   /** Whether `text` can be read this way. */
   static fits(text: string): boolean {
-    return !BEYOND_ASCII.test(text);
+    return !beyondAscii(text);
   }
 
   constructor(readonly text: string) {}

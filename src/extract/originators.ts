@@ -3,7 +3,7 @@
 // "citing X", "sources in X saying", a headline's ": X"), then resolution of what was written at the
 // figure to the fullest name the article gives: acronyms defined in parentheses, short forms
 // ("the Syrian Observatory"), descriptors ("a war monitor", "the ministry", "the group"), surnames.
-import { anyCase, isJsSpace } from "./chars.js";
+import { anyCase, beyondAscii, isJsSpace } from "./chars.js";
 import type { Doc } from "./doc.js";
 
 /** A name reduced for comparison: lower case, accents and a leading "the" dropped, punctuation to spaces. */
@@ -640,8 +640,6 @@ export class NameIndex {
   }
 }
 
-/** Characters outside ASCII other than general punctuation (’ “ ” – — …): LazyNameIndex does not read such text. */
-const BEYOND_ASCII = /[^\x00-\x7f\u2000-\u206f]/;
 /** An ASCII character that no capitalised span holds (not a letter, ', -, ., space or tab). */
 const isSpanBreak = (c: number) =>
   c < 0x80 && !isAsciiLetter(c) && c !== 39 && c !== 45 && c !== 46 && c !== 32 && c !== 9;
@@ -669,7 +667,7 @@ export class LazyNameIndex {
 
   /** Whether `text` can be read this way. */
   static fits(text: string): boolean {
-    return !BEYOND_ASCII.test(text);
+    return !beyondAscii(text);
   }
 
   constructor(private readonly text: string) {

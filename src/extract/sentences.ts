@@ -4,6 +4,7 @@
 // A newline always ends a sentence, and also closes any quotation left open (so one stray quote mark
 // cannot swallow the rest of the article).
 import type { Sentence } from "../core/types.js";
+import { isJsSpace } from "./chars.js";
 
 /** Abbreviations after which a period does not end a sentence (compared lower case, without the dot). */
 const ABBREVIATIONS = new Set([
@@ -89,8 +90,8 @@ function wordBefore(text: string, dot: number): string {
 }
 
 function push(out: Sentence[], text: string, start: number, end: number): void {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && isJsSpace(text.charCodeAt(start))) start++;
+  while (end > start && isJsSpace(text.charCodeAt(end - 1))) end--;
   if (end > start) out.push({ text: text.slice(start, end), start, end });
 }
 
