@@ -9,7 +9,7 @@ import {
 } from "../store/articles.js";
 import type { Store } from "../store/store.js";
 import { canonicalUrl, contentHash } from "./keys.js";
-import { type Prepared, storyTermsOf } from "./prepare.js";
+import { decodePrepared, type Prepared, type PreparedText, storyTermsOf } from "./prepare.js";
 import { PreparePool } from "./prepare-pool.js";
 
 /** The article row is written; its figures and statements are not yet. */
@@ -161,7 +161,8 @@ export function ingestBatch(
   drafts: readonly ArticleDraft[],
   steps: PipelineSteps,
   options: BatchOptions = {},
-  prepared: readonly Prepared[] = [],
+  /** What a worker prepared for the i-th draft, if anything. */
+  prepared: (i: number) => Prepared | undefined = () => undefined,
 ): IngestOutcome[] {
   const outcomes: IngestOutcome[] = [];
   let failure: { error: unknown } | null = null;
@@ -171,7 +172,7 @@ export function ingestBatch(
       const opts = options.now ? { ...one, now: options.now(draft) } : one;
       try {
         // a transaction inside a transaction is a savepoint: a throw rolls back this article only
-        outcomes.push(ingestDraft(store, draft, steps, opts, prepared[i]));
+        outcomes.push(ingestDraft(store, draft, steps, opts, prepared(i)));
       } catch (error) {
         failure = { error };
         break;
@@ -228,7 +229,7 @@ export async function ingestStream(
   // each worker has one batch in hand and one waiting, so it never idles while the writer works
   const depth = 2 * workers + 1;
   const batches = batchesOf(drafts);
-  const ahead: { drafts: ArticleDraft[]; prepared: Promise<Prepared[]> | null }[] = [];
+  const ahead: { drafts: ArticleDraft[]; prepared: Promise<PreparedText[]> | null }[] = [];
   const fill = async () => {
     while (ahead.length < depth) {
       const next = await batches.next();
@@ -244,7 +245,10 @@ export async function ingestStream(
     for (let head = ahead.shift(); head; head = ahead.shift()) {
       const prepared = head.prepared ? await head.prepared : [];
       await fill();
-      const outcomes = ingestBatch(store, head.drafts, steps, options, prepared);
+      const outcomes = ingestBatch(store, head.drafts, steps, options, (i) => {
+        const text = prepared[i];
+        return text === undefined ? undefined : decodePrepared(text);
+      });
       options.onBatch?.(head.drafts, outcomes);
     }
   } finally {

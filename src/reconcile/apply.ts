@@ -15,7 +15,6 @@ import { dayNumber, setArticleRowStory } from "../store/articles.js";
 import {
   clearSlotLatest,
   type FigureView,
-  listArticleFigures,
   listNearValueFigures,
   listSlotLatest,
   listStoryFigures,
@@ -27,6 +26,7 @@ import {
   findOriginatorByAliasKey,
   getKnownOriginator,
   listKnownOriginators,
+  originatorName,
   renameOriginator,
 } from "../store/originators.js";
 import type { Store } from "../store/store.js";
@@ -365,6 +365,60 @@ export function placeArticle(
   return { storyId, figures: placed };
 }
 
+/**
+ * The article's figures as they were just written (what reading them back would give), built from
+ * what the pipeline holds; originator names are read last, as a later figure may have renamed one.
+ */
+function articleFigureViews(
+  store: Store,
+  article: StoredArticle,
+  placement: Placement,
+  now: Date,
+): FigureView[] {
+  const names = new Map<number, string | null>();
+  for (const p of placement.figures)
+    if (p.originatorId !== null && !names.has(p.originatorId))
+      names.set(p.originatorId, originatorName(store, p.originatorId) ?? null);
+  const { draft } = article;
+  const ingestedAt = now.toISOString();
+  const views: FigureView[] = [];
+  article.extraction.figures.forEach((f, i) => {
+    const id = article.figureIds[i];
+    const p = placement.figures[i];
+    if (id === undefined || p === undefined) return;
+    // as stored: an unbounded interval has no high end
+    const high = p.high !== null && Number.isFinite(p.high) ? p.high : null;
+    const rangeRole = f.rangeRole ?? null;
+    views.push({
+      id,
+      storyId: placement.storyId,
+      articleId: article.id,
+      measure: f.measure,
+      group: f.group,
+      originator: p.originatorId === null ? null : (names.get(p.originatorId) ?? null),
+      count: f.count,
+      qualifier: f.qualifier,
+      range:
+        rangeRole !== null && p.low !== null && high !== null && p.low !== high ? { low: p.low, high } : null,
+      published: draft.published,
+      cumulative: Boolean(f.cumulative),
+      superseded: Boolean(f.superseded),
+      originatorId: p.originatorId,
+      text: f.text,
+      sourceSurface: f.sourceSurface ?? f.source,
+      rangeRole,
+      low: p.low,
+      high,
+      outlet: draft.outlet,
+      url: draft.url,
+      file: draft.file,
+      title: draft.title,
+      ingestedAt,
+    });
+  });
+  return views;
+}
+
 /** Decisions and alerts for an article whose figures were written with their placement. */
 export function reconcileArticle(
   store: Store,
@@ -379,7 +433,7 @@ export function reconcileArticle(
   if (!figures.length) return { storyId, alertIds: [] };
   // a new figure is compared with each originator's latest figure in its slot, and with its own
   // originator's earlier figures of the same value (a repeat citation): both read through indexes
-  const mine = listArticleFigures(store, article.id);
+  const mine = articleFigureViews(store, article, article.placement, options.now);
   const incoming = factsOf(mine).filter(isComparable);
   const known = new Map<number, FigureView>();
   const slots = new Set<string>();

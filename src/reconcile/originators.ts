@@ -4,8 +4,26 @@
 
 const MINOR_WORDS = new Set(["for", "of", "the", "and", "on", "in", "to", "de", "la", "du", "des", "et"]);
 
+// Every figure of every article asks for the keys and aliases of the same few dozen names: pure
+// functions, so their answers are kept, up to a bound that only an unusual archive reaches.
+const MEMO_MAX = 10_000;
+function memoised<T>(fn: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      if (cache.size >= MEMO_MAX) cache.clear();
+      v = fn(s);
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+
 /** Lower case, accents and punctuation dropped, leading "the" and "X-based" descriptors dropped. */
-export function aliasKey(name: string): string {
+export const aliasKey: (name: string) => string = memoised(aliasKeyOf);
+
+function aliasKeyOf(name: string): string {
   let s = cleanName(name)
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
@@ -49,7 +67,9 @@ export function splitParenthesised(raw: string): { name: string; acronym: string
 }
 
 /** The display form: descriptors and a leading "the" dropped, original capitalisation kept. */
-export function cleanName(raw: string): string {
+export const cleanName: (raw: string) => string = memoised(cleanNameOf);
+
+function cleanNameOf(raw: string): string {
   let s = splitParenthesised(raw).name.replace(/\s+/g, " ").trim();
   // the tail of a previous sentence caught in front ("... Tartous. The UK-based Syrian Observatory")
   s = s.replace(/^.*\p{Ll}{2}[.!?]\s+(?=\p{Lu})/su, "");
@@ -100,13 +120,15 @@ export interface KnownOriginator {
 }
 
 export type Resolution =
-  | { kind: "existing"; id: number; aliases: string[] }
+  | { kind: "existing"; id: number; aliases: readonly string[] }
   /** A known originator was a short form or acronym of this fuller name: rename it. */
-  | { kind: "rename"; id: number; name: string; aliases: string[] }
-  | { kind: "new"; name: string; aliases: string[] };
+  | { kind: "rename"; id: number; name: string; aliases: readonly string[] }
+  | { kind: "new"; name: string; aliases: readonly string[] };
 
-/** Alias spellings worth recording for a name: itself, and its acronyms. */
-export function aliasesOf(raw: string): string[] {
+/** Alias spellings worth recording for a name: itself, and its acronyms (a shared array: do not change it). */
+export const aliasesOf: (raw: string) => readonly string[] = memoised(aliasesOfName);
+
+function aliasesOfName(raw: string): string[] {
   const { name, acronym } = splitParenthesised(raw);
   const out = [cleanName(raw)];
   if (acronym) out.push(acronym);

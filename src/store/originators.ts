@@ -87,6 +87,11 @@ export function findOriginatorByAliasKey(store: Store, key: string): number | un
   return r?.originator_id;
 }
 
+/** An originator's canonical name. */
+export function originatorName(store: Store, id: number): string | undefined {
+  return prepared(store, "SELECT name FROM originators WHERE id = ?").pluck().get(id) as string | undefined;
+}
+
 /** One originator with the alias keys recorded for it. */
 export function getKnownOriginator(store: Store, id: number): KnownOriginator | undefined {
   const row = prepared(store, "SELECT id, name FROM originators WHERE id = ?").get(id) as

@@ -17,7 +17,7 @@ import {
   ingestStream,
   type PipelineSteps,
 } from "../../src/ingest/pipeline.js";
-import { prepareDraft } from "../../src/ingest/prepare.js";
+import { decodePrepared, encodePrepared, prepareDraft } from "../../src/ingest/prepare.js";
 import { PreparePool } from "../../src/ingest/prepare-pool.js";
 import { listAlerts } from "../../src/store/alerts.js";
 import { countArticles, getArticleText, listArticles } from "../../src/store/articles.js";
@@ -109,7 +109,7 @@ describe("ingestBatch", () => {
         throw new Error("must not extract a prepared draft");
       },
     };
-    const [out] = ingestBatch(store, [d], steps, {}, [prepared]);
+    const [out] = ingestBatch(store, [d], steps, {}, (i) => (i === 0 ? prepared : undefined));
     expect(out?.figures).toBe(prepared.extraction.figures.length);
     expect(out?.figures).toBeGreaterThan(0);
     store.close();
@@ -204,7 +204,9 @@ describe("PreparePool", () => {
   it("prepares on a worker exactly what this thread prepares, and refuses work once closed", async () => {
     const pool = new PreparePool(1);
     const drafts = corpusDrafts(5);
-    expect(await pool.prepare(drafts)).toEqual(drafts.map(prepareDraft));
+    expect((await pool.prepare(drafts)).map(decodePrepared)).toEqual(
+      drafts.map((d) => decodePrepared(encodePrepared(prepareDraft(d)))),
+    );
     await pool.close();
     await expect(pool.prepare(drafts)).rejects.toThrow(/closed/);
   });
