@@ -744,6 +744,9 @@ export class LazyNameIndex {
     if (expanded && IS_ACRONYM.test(clean)) return expanded;
     const t = tokensOf(clean);
     if (!t.length) return clean;
+    // one lower-case word ("officials") is no organisation head and no surname: no entity can stand for it
+    if (t.length === 1 && !ORG_HEAD.test(clean) && (IS_ACRONYM.test(clean) || !/^\p{Lu}/u.test(clean)))
+      return this.unheld(clean);
     // the longest word of the query: every entity holding the query holds it
     let f = t[0]!;
     for (const w of t) if (w.length > f.length) f = w;
@@ -765,11 +768,16 @@ export class LazyNameIndex {
     }
     const holding = this.entitiesAt(at, (n) => tokensOf(n).includes(f));
     const best = fullestHolding(clean, t, holding);
-    if (best === clean && IS_ACRONYM.test(clean)) {
+    return best === clean ? this.unheld(clean) : best;
+  }
+
+  /** What canonical gives when no entity holds the name: an acronym's spelled-out organisation, or the name. */
+  private unheld(clean: string): string {
+    if (IS_ACRONYM.test(clean)) {
       const spelled = this.spelledOrg(clean);
       if (spelled) return spelled;
     }
-    return best;
+    return clean;
   }
 
   /** NameIndex.orgsByAcronym().get(acronym): every name it spells holds the acronym's first capital. */
