@@ -58,7 +58,6 @@ await ingestStream(store, drafts(), steps, {
     // sampled once a batch (a syscall); the kernel's high-water mark below catches peaks between
     const rss = process.memoryUsage().rss;
     if (rss > peak) peak = rss;
-    if (process.env.X_MEM) process.stderr.write(`${stored} ${(rss / 1048576).toFixed(0)} ${(process.memoryUsage().heapTotal / 1048576).toFixed(0)} ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)}\n`);
     const done = from + stored;
     if (Math.floor(done / 10_000) > reported) {
       reported = Math.floor(done / 10_000);
