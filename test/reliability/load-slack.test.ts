@@ -52,7 +52,7 @@ describe("load through the Slack fake while ingesting", () => {
     const appUrl = `http://127.0.0.1:${slack!.port}`;
 
     const db = path.join(t.dir, "t.sqlite");
-    const ingest = spawn(process.execPath, ["--import", "tsx", CHILD, db, "7", "0", "5000", "12"], {
+    const ingest = spawn(process.execPath, ["--import", "tsx", CHILD, db, "7", "0", "5000", "12", "0"], {
       stdio: ["ignore", "pipe", "pipe"],
     });
     child = ingest;

@@ -22,7 +22,7 @@ afterAll(async () => {
 describe("load while ingesting", () => {
   it("answers 200 concurrent /toll and /who-said, none with SQLITE_BUSY", async () => {
     const db = path.join(t.dir, "t.sqlite");
-    const child = spawn(process.execPath, ["--import", "tsx", CHILD, db, "99", "0", "5000", "12"], {
+    const child = spawn(process.execPath, ["--import", "tsx", CHILD, db, "99", "0", "5000", "12", "0"], {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let ingested = 0;
