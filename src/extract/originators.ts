@@ -977,14 +977,80 @@ function isOutlet(surface: string): boolean {
 
 /** The phrase after "according to": up to a clause break. */
 function phraseAfter(after: string): string | null {
-  const m =
-    /^([^,.;:“”"()]{1,120}?)(?:\s*\(([^()]{1,12})\))?\s*(?:[,.;:“”"]|$|\s+(?:on|which|who|that|while|as|and said|said|in a statement|show|shows|showed|indicate|indicates|indicated)\b)/.exec(
-      after,
-    );
+  const m = phraseMatch(after);
   if (!m) return null;
-  let np = m[1]!.trim().replace(ACCORDING_PREFIX, "");
-  if (m[2] && IS_ACRONYM.test(m[2])) np = `${np} (${m[2]})`;
+  let np = m[0].trim().replace(ACCORDING_PREFIX, "");
+  if (m[1] && IS_ACRONYM.test(m[1])) np = `${np} (${m[1]})`;
   return np && wordCount(np) <= 14 ? np : null;
+}
+
+/** The phrase after "according to" as a pattern: the reference for phraseMatch. */
+export const PHRASE_AFTER =
+  /^([^,.;:“”"()]{1,120}?)(?:\s*\(([^()]{1,12})\))?\s*(?:[,.;:“”"]|$|\s+(?:on|which|who|that|while|as|and said|said|in a statement|show|shows|showed|indicate|indicates|indicated)\b)/;
+/** The words PHRASE_AFTER ends at, after white space. */
+const PHRASE_STOP_WORDS = [
+  "on",
+  "which",
+  "who",
+  "that",
+  "while",
+  "as",
+  "and said",
+  "said",
+  "in a statement",
+  "show",
+  "shows",
+  "showed",
+  "indicate",
+  "indicates",
+  "indicated",
+];
+/** , . ; : “ ” " ( ): what the phrase cannot hold. */
+const isPhraseStop = (c: number) =>
+  c === 44 ||
+  c === 46 ||
+  c === 59 ||
+  c === 58 ||
+  c === 0x201c ||
+  c === 0x201d ||
+  c === 34 ||
+  c === 40 ||
+  c === 41;
+/** Whether PHRASE_AFTER's ending can start at `p`: \s*, then a stop character, the end, or a word after \s+. */
+function phraseEndsAt(s: string, p: number): boolean {
+  let q = p;
+  while (q < s.length && isJsSpace(s.charCodeAt(q))) q++;
+  if (q === s.length) return true;
+  const c = s.charCodeAt(q);
+  if (c !== 40 && c !== 41 && isPhraseStop(c)) return true;
+  if (q === p) return false;
+  for (const w of PHRASE_STOP_WORDS) {
+    if (!s.startsWith(w, q)) continue;
+    const after = s.charCodeAt(q + w.length);
+    if (!(isAsciiLetter(after) || (after >= 48 && after <= 57) || after === 95)) return true;
+  }
+  return false;
+}
+/**
+ * PHRASE_AFTER.exec(s) as [group 1, group 2], by a scan: the shortest phrase (1 to 120 characters, none of
+ * , . ; : “ ” " ( )) after which either a parenthesis of 1 to 12 characters or nothing, then the ending,
+ * can follow; the parenthesis is tried first.
+ */
+export function phraseMatch(s: string): [string, string | undefined] | null {
+  const n = Math.min(s.length, 120);
+  for (let len = 1; len <= n; len++) {
+    if (isPhraseStop(s.charCodeAt(len - 1))) return null;
+    let q = len;
+    while (q < s.length && isJsSpace(s.charCodeAt(q))) q++;
+    if (s.charCodeAt(q) === 40) {
+      let r = q + 1;
+      while (r < s.length && r - q - 1 < 12 && s.charCodeAt(r) !== 40 && s.charCodeAt(r) !== 41) r++;
+      if (r > q + 1 && s.charCodeAt(r) === 41 && phraseEndsAt(s, r + 1))
+        return [s.slice(0, len), s.slice(q + 1, r)];
+    }
+    if (phraseEndsAt(s, len)) return [s.slice(0, len), undefined];
+  }
+  return null;
 }
 
 const CHAT_MARKUP = /[<>@[\]{}|`*]/;

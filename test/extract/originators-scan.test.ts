@@ -12,6 +12,8 @@ import {
   mayEndAdverbial,
   NOUN_BEFORE,
   PASSIVE_BEFORE,
+  PHRASE_AFTER,
+  phraseMatch,
   subjectWords,
   wordCount,
   wordsTail,
@@ -217,6 +219,33 @@ describe("wordCount", () => {
         },
       ),
       { numRuns: 20000 },
+    );
+  });
+});
+
+describe("phraseMatch", () => {
+  it("finds the phrase and the parenthesis PHRASE_AFTER captures", () => {
+    fc.assert(
+      fc.property(
+        pieces(
+          ...'the UN Office ( ) (OCHA) (a(b)) , . ; : “ ” " on which said showed shows showx as and said in a statement é ’ x_ 1 _ -'.split(
+            " ",
+          ),
+          " ",
+          "  ",
+          "\u00a0",
+          "\n",
+          "a".repeat(50),
+          "(twelve chars)",
+          "(12345678901)",
+          "(1234567890123)",
+        ),
+        (s) => {
+          const m = PHRASE_AFTER.exec(s);
+          expect(phraseMatch(s)).toEqual(m ? [m[1], m[2]] : null);
+        },
+      ),
+      { numRuns: 30000 },
     );
   });
 });
