@@ -117,7 +117,18 @@ function breakAfter(text: string, i: number, j: number): number {
   return k;
 }
 
-const SPECIAL = /[\n\r\u2028\u2029"\u201c\u201d\u2018\u2019.!?\u2026]/g;
+/**
+ * The characters that can change anything, by quotation state: outside one, newlines, quote marks that
+ * open or close and terminators; inside "…" a newline or a closing " or ”; inside “…” a newline or ”;
+ * inside ‘…’ a newline or ’. The loop jumps to the next one natively (every other character, in that
+ * state, would leave the split as it is).
+ */
+const SPECIAL_IN = [
+  /[\n\r\u2028\u2029"\u201c\u2018.!?\u2026]/g,
+  /[\n\r\u2028\u2029"\u201d]/g,
+  /[\n\r\u2028\u2029\u201d]/g,
+  /[\n\r\u2028\u2029\u2019]/g,
+];
 const isTerminator = (c: number) => c === 46 || c === 33 || c === 63 || c === 0x2026;
 
 export function splitSentences(text: string): Sentence[] {
@@ -128,9 +139,10 @@ export function splitSentences(text: string): Sentence[] {
   let quote = 0;
   for (let i = 0; i < n; i++) {
     // only newlines, quote marks and terminators change anything: jump to the next one natively
-    SPECIAL.lastIndex = i;
-    if (!SPECIAL.test(text)) break;
-    i = SPECIAL.lastIndex - 1;
+    const special = SPECIAL_IN[quote]!;
+    special.lastIndex = i;
+    if (!special.test(text)) break;
+    i = special.lastIndex - 1;
     const c = text.charCodeAt(i);
     if (isNewline(c)) {
       push(out, text, start, i);
