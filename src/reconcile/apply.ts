@@ -14,10 +14,13 @@ import { insertAlert, knownAlertKeys } from "../store/alerts.js";
 import { dayNumber, setArticleRowStory } from "../store/articles.js";
 import {
   clearSlotLatest,
+  type FigureCitation,
   type FigureView,
+  figureCitation,
   listNearValueFigures,
   listSlotLatest,
   listStoryFigures,
+  type SlotFigure,
   setSlotLatest,
 } from "../store/figures.js";
 import {
@@ -230,12 +233,15 @@ export function figureIntervals(figures: readonly Figure[]): (Interval | null)[]
 }
 
 /** Figures as decisions see them: the high end of a range is represented by its low end. */
-export function factsOf(views: readonly FigureView[]): FigureFact[] {
+export function factsOf(views: readonly SlotFigure[]): FigureFact[] {
   return views.filter((v) => !(v.rangeRole === "high" && v.range));
 }
 
-function alertFigure(f: FigureFact, views: Map<number, FigureView>): AlertFigure {
-  const v = views.get(f.id);
+/** Where an alert finds the sentence and outlet of a figure it quotes. */
+type Citations = (figureId: number) => FigureCitation | undefined;
+
+function alertFigure(f: FigureFact, citations: Citations): AlertFigure {
+  const v = citations(f.id);
   return {
     count: f.count,
     qualifier: f.qualifier,
@@ -266,11 +272,10 @@ function summaryOf(v: Verdict, others: FigureFact[]): string {
 export function raiseAlerts(
   store: Store,
   verdicts: readonly Verdict[],
-  views: readonly FigureView[],
+  citations: Citations,
   destinations: readonly string[],
   now: Date,
 ): number[] {
-  const byId = new Map(views.map((v) => [v.id, v]));
   const known = knownAlertKeys(
     store,
     verdicts.filter(isAlertVerdict).map((v) => v.key),
@@ -291,7 +296,7 @@ export function raiseAlerts(
         dedupeKey: keys[0]!,
         alsoCovers: keys.slice(1),
         values,
-        figures: [f, ...others].map((x) => alertFigure(x, byId)),
+        figures: [f, ...others].map((x) => alertFigure(x, citations)),
         summary: summaryOf(first, others),
         articleId: f.articleId,
         createdAt: now.toISOString(),
@@ -307,7 +312,7 @@ export function raiseAlerts(
 function recordLatest(
   store: Store,
   facts: readonly FigureFact[],
-  views: Map<number, FigureView>,
+  views: Map<number, SlotFigure>,
   only?: number,
 ) {
   for (const slot of latestByOriginator(facts).values())
@@ -333,7 +338,8 @@ export function reconcileStory(
 ): number[] {
   const views = listStoryFigures(store, storyId);
   refreshSlotLatest(store, storyId, views);
-  return raiseAlerts(store, decide([], factsOf(views)), views, destinations, now);
+  const byId = new Map(views.map((v) => [v.id, v]));
+  return raiseAlerts(store, decide([], factsOf(views)), (id) => byId.get(id), destinations, now);
 }
 
 /** A materially equal count is within 1% (at least one unit): a little more slack finds every candidate. */
@@ -435,7 +441,7 @@ export function reconcileArticle(
   // originator's earlier figures of the same value (a repeat citation): both read through indexes
   const mine = articleFigureViews(store, article, article.placement, options.now);
   const incoming = factsOf(mine).filter(isComparable);
-  const known = new Map<number, FigureView>();
+  const known = new Map<number, SlotFigure>();
   const slots = new Set<string>();
   for (const f of incoming) {
     const k = `${f.measure}\u0000${f.group}`;
@@ -455,8 +461,17 @@ export function reconcileArticle(
   }
   for (const v of mine) known.delete(v.id);
   const existing = factsOf([...known.values()].sort((a, b) => a.id - b.id));
-  const views = [...known.values(), ...mine];
-  const alertIds = raiseAlerts(store, decide(existing, incoming), views, config.destinations, options.now);
+  const views: SlotFigure[] = [...known.values(), ...mine];
+  const mineById = new Map(mine.map((v) => [v.id, v]));
+  // the article's own figures are in hand; an earlier one's sentence is read only when quoted
+  const citations: Citations = (id) => mineById.get(id) ?? figureCitation(store, id);
+  const alertIds = raiseAlerts(
+    store,
+    decide(existing, incoming),
+    citations,
+    config.destinations,
+    options.now,
+  );
   recordLatest(store, [...existing, ...incoming], new Map(views.map((v) => [v.id, v])), article.id);
   return { storyId, alertIds };
 }

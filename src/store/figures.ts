@@ -4,21 +4,51 @@ import type { FigureFact } from "../reconcile/decide.js";
 import { prepared } from "./prepared.js";
 import type { Store } from "./store.js";
 
-/** A figure with what an answer needs to cite it. */
-export interface FigureView extends FigureFact {
+/** A figure as a decision reads it: the fact, its originator's row and its place in a range. */
+export interface SlotFigure extends FigureFact {
   /** The originator's row id (absent in hand-built views). */
   originatorId?: number | null;
-  text: string;
-  sourceSurface: string | null;
   rangeRole: "low" | "high" | null;
   low: number | null;
   high: number | null;
+}
+
+/** What an alert quotes of a figure: its sentence and where it was published. */
+export interface FigureCitation {
+  text: string;
+  outlet: string | null;
+  url: string | null;
+}
+
+/** A figure with what an answer needs to cite it. */
+export interface FigureView extends SlotFigure {
+  text: string;
+  sourceSurface: string | null;
   outlet: string | null;
   url: string | null;
   file: string | null;
   title: string | null;
   ingestedAt: string;
 }
+
+type FactRow = Pick<
+  FigureRow,
+  | "id"
+  | "story_id"
+  | "article_id"
+  | "measure"
+  | "grp"
+  | "originator"
+  | "originator_id"
+  | "count"
+  | "qualifier"
+  | "low"
+  | "high"
+  | "range_role"
+  | "published"
+  | "cumulative"
+  | "superseded"
+>;
 
 interface FigureRow {
   id: number;
@@ -50,7 +80,13 @@ const SELECT = `SELECT f.id, f.story_id, f.article_id, f.measure, f.grp, o.name 
        a.outlet, a.url, a.file, a.title, a.ingested_at
   FROM figures f JOIN articles a ON a.id = f.article_id LEFT JOIN originators o ON o.id = f.originator_id`;
 
-function toView(r: FigureRow): FigureView {
+// the decisions' reads leave out the article and the evidence text: an alert quotes only a few of
+// the figures read, and reading every one's article row cost more than the rest of the read
+const SELECT_FACT = `SELECT f.id, f.story_id, f.article_id, f.measure, f.grp, o.name AS originator, f.originator_id, f.count,
+       f.qualifier, f.low, f.high, f.range_role, f.published, f.cumulative, f.superseded
+  FROM figures f LEFT JOIN originators o ON o.id = f.originator_id`;
+
+function toFact(r: FactRow): SlotFigure {
   const isRange = r.range_role !== null && r.low !== null && r.high !== null && r.low !== r.high;
   return {
     id: r.id,
@@ -66,11 +102,17 @@ function toView(r: FigureRow): FigureView {
     cumulative: r.cumulative === 1,
     superseded: r.superseded === 1,
     originatorId: r.originator_id,
-    text: r.text,
-    sourceSurface: r.source_surface,
     rangeRole: r.range_role,
     low: r.low,
     high: r.high,
+  };
+}
+
+function toView(r: FigureRow): FigureView {
+  return {
+    ...toFact(r),
+    text: r.text,
+    sourceSurface: r.source_surface,
     outlet: r.outlet,
     url: r.url,
     file: r.file,
@@ -87,14 +129,14 @@ export function listStoryFigures(store: Store, storyId: number): FigureView[] {
 }
 
 /** Each originator's latest comparable figure in a story × measure × group (see slot_latest). */
-export function listSlotLatest(store: Store, storyId: number, measure: Measure, group: Group): FigureView[] {
+export function listSlotLatest(store: Store, storyId: number, measure: Measure, group: Group): SlotFigure[] {
   return (
     prepared(
       store,
-      `${SELECT} JOIN slot_latest l ON l.figure_id = f.id
+      `${SELECT_FACT} JOIN slot_latest l ON l.figure_id = f.id
         WHERE l.story_id = ? AND l.measure = ? AND l.grp = ? ORDER BY f.id`,
-    ).all(storyId, measure, group) as FigureRow[]
-  ).map(toView);
+    ).all(storyId, measure, group) as FactRow[]
+  ).map(toFact);
 }
 
 /**
@@ -106,11 +148,11 @@ export function listNearValueFigures(
   slot: { storyId: number; measure: Measure; group: Group; originatorId: number },
   count: number,
   slack: number,
-): FigureView[] {
+): SlotFigure[] {
   return (
     prepared(
       store,
-      `${SELECT} WHERE f.story_id = ? AND f.measure = ? AND f.grp = ? AND f.originator_id = ?
+      `${SELECT_FACT} WHERE f.story_id = ? AND f.measure = ? AND f.grp = ? AND f.originator_id = ?
          AND f.count BETWEEN ? AND ? AND f.superseded = 0 ORDER BY f.id`,
     ).all(
       slot.storyId,
@@ -119,8 +161,16 @@ export function listNearValueFigures(
       slot.originatorId,
       count - slack,
       count + slack,
-    ) as FigureRow[]
-  ).map(toView);
+    ) as FactRow[]
+  ).map(toFact);
+}
+
+/** A figure's sentence and its article's outlet and URL. */
+export function figureCitation(store: Store, figureId: number): FigureCitation | undefined {
+  return prepared(
+    store,
+    "SELECT f.text, a.outlet, a.url FROM figures f JOIN articles a ON a.id = f.article_id WHERE f.id = ?",
+  ).get(figureId) as FigureCitation | undefined;
 }
 
 /** Records a figure as its originator's latest in its slot. */

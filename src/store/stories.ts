@@ -111,12 +111,16 @@ export function termDayCounts(
   fromDay: number,
   toDay: number,
 ): { articles: number; holding: Map<string, number> } {
-  const byTerm = prepared(
+  // all the terms in one statement (a JSON list): one query per term cost twice as much
+  const rows = prepared(
     store,
-    "SELECT coalesce(sum(articles), 0) AS n FROM term_days WHERE term = ? AND day BETWEEN ? AND ?",
-  );
-  const holding = new Map<string, number>();
-  for (const t of terms) holding.set(t, (byTerm.get(t, fromDay, toDay) as { n: number }).n);
+    `SELECT json_each.value, coalesce((SELECT sum(articles) FROM term_days t
+              WHERE t.term = json_each.value AND t.day BETWEEN ? AND ?), 0)
+       FROM json_each(?)`,
+  )
+    .raw(true)
+    .all(fromDay, toDay, JSON.stringify(terms)) as [string, number][];
+  const holding = new Map<string, number>(rows);
   const articles = (
     prepared(store, "SELECT coalesce(sum(articles), 0) AS n FROM news_days WHERE day BETWEEN ? AND ?").get(
       fromDay,
