@@ -7,6 +7,8 @@
 // the same family (the newsroom convention for multi-paragraph quotes); each paragraph is then its own
 // span, linked by `group`. An open quote that reaches MAX_QUOTE characters is abandoned.
 
+import { isJsSpace } from "./chars.js";
+
 export interface QuoteSpan {
   /** Offset of the opening mark. */
   open: number;
@@ -24,6 +26,19 @@ export interface QuoteSpan {
 }
 
 const MARK_RE = /["'“”‘’«»„\n\r\u2028\u2029]/g;
+/**
+ * The marks that can change anything, by the family of the open quotation (0 for none): newlines always
+ * (they also tell where a line starts); with none open, the marks that open one; inside one, only its
+ * closing marks (and “ inside a double one). A quotation open for more than MAX_QUOTE characters is
+ * abandoned at the next mark of any kind (MARK_RE).
+ */
+const MARKS_IN = [
+  /["'“‘«„\n\r\u2028\u2029]/g,
+  /["“”\n\r\u2028\u2029]/g,
+  /[’\n\r\u2028\u2029]/g,
+  /[»\n\r\u2028\u2029]/g,
+  /['\n\r\u2028\u2029]/g,
+];
 const DQ = 34; // "
 const SQ = 39; // '
 const LDQ = 0x201c; // “
@@ -100,9 +115,22 @@ function singleCloses(text: string, i: number, mark: number): boolean {
 }
 
 function trimmed(text: string, start: number, end: number): [number, number] {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && isJsSpace(text.charCodeAt(start))) start++;
+  while (end > start && isJsSpace(text.charCodeAt(end - 1))) end--;
   return [start, end];
+}
+
+/** The next mark at or after `from` that can matter while `family` is open since `openAt`. */
+function nextMark(text: string, from: number, family: Family, openAt: number): RegExpExecArray | null {
+  const re = MARKS_IN[family]!;
+  re.lastIndex = from;
+  const m = re.exec(text);
+  if (family === 0) return m;
+  const limit = openAt + MAX_QUOTE;
+  if (m !== null && m.index <= limit) return m;
+  // past the limit the first mark of any kind abandons the quotation (and may open another)
+  MARK_RE.lastIndex = Math.max(from, limit + 1);
+  return MARK_RE.exec(text);
 }
 
 /** Finds every quotation span, in text order. Linear in the length of the text. */
@@ -129,9 +157,10 @@ export function findQuotes(text: string): QuoteSpan[] {
   };
 
   // jump from mark to mark: the regex engine skips ordinary text far faster than a char loop
-  MARK_RE.lastIndex = 0;
-  for (let mm = MARK_RE.exec(text); mm !== null; mm = MARK_RE.exec(text)) {
+  let from = 0;
+  for (let mm = nextMark(text, 0, 0, -1); mm !== null; mm = nextMark(text, from, family, openAt)) {
     const i = mm.index;
+    from = i + 1;
     const c = text.charCodeAt(i);
     // only blanks since the previous newline (or the start)?
     let b = i - 1;
@@ -154,7 +183,7 @@ export function findQuotes(text: string): QuoteSpan[] {
         emit(i, false);
         if (same) {
           // the next paragraph's opening mark re-opens the same quotation
-          MARK_RE.lastIndex = k + 1;
+          from = k + 1;
           prevEvent = k;
           family = fam;
           straight = wasStraight && next === DQ;
