@@ -7,14 +7,12 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCommand } from "../../commands/index.js";
 import { type App, startApp } from "../../src/app.js";
-import { escapeDiscord, escapeSlack } from "../../src/chat/render/escape.js";
 import { loadConfig } from "../../src/config.js";
-import type { Alert } from "../../src/core/alert.js";
 import { listAlerts } from "../../src/store/alerts.js";
 import { lookupStory } from "../../src/store/stories.js";
+import { answered, deliveredCopies, isDiscordPost, isSlackPost } from "../fakes/delivered.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord.js";
 import { type FakeSlack, startFakeSlack } from "../fakes/slack.js";
-import type { WireRequest } from "../fakes/wire.js";
 import { conflictingArticle, type TollData } from "./conflict.js";
 
 let slack: FakeSlack;
@@ -23,13 +21,6 @@ let dir: string;
 let app: App | undefined;
 // the dispatcher's clock: moved forward instead of waiting for retry delays
 let clock = new Date("2025-03-12T12:00:00Z").getTime();
-
-const isSlackPost = (r: WireRequest) => r.path === "/api/chat.postMessage";
-const isDiscordPost = (r: WireRequest) => r.method === "POST" && /\/channels\/\d+\/messages$/.test(r.path);
-const delivered = (
-  fake: { wire: { filter(m: (r: WireRequest) => boolean): WireRequest[] } },
-  m: (r: WireRequest) => boolean,
-) => fake.wire.filter((r) => m(r) && r.answered === 200);
 
 async function start(): Promise<App> {
   const config = loadConfig({
@@ -65,20 +56,6 @@ async function drain(a: App): Promise<void> {
   throw new Error("deliveries still pending after 10 passes");
 }
 
-/** How many delivered messages carry each alert's summary. */
-function copies(alerts: Alert[]) {
-  const slackTexts = delivered(slack, isSlackPost).map((r) => (r.body as { text: string }).text);
-  const discordTexts = delivered(discord, isDiscordPost).map((r) =>
-    JSON.stringify((r.body as { embeds: unknown }).embeds),
-  );
-  return alerts.map((a) => ({
-    id: a.id,
-    slack: slackTexts.filter((t) => t.includes(escapeSlack(a.summary))).length,
-    discord: discordTexts.filter((t) => t.includes(JSON.stringify(escapeDiscord(a.summary)).slice(1, -1)))
-      .length,
-  }));
-}
-
 beforeAll(async () => {
   slack = await startFakeSlack();
   discord = await startFakeDiscord();
@@ -101,7 +78,9 @@ describe("runtime with Slack and Discord", () => {
     slack.wire.fail429(1, 30, isSlackPost);
     discord.wire.fail500(1, isDiscordPost);
     await drain(app);
-    expect(copies(alerts)).toEqual(alerts.map((a) => ({ id: a.id, slack: 1, discord: 1 })));
+    expect(deliveredCopies(alerts, slack, discord)).toEqual(
+      alerts.map((a) => ({ id: a.id, slack: 1, discord: 1 })),
+    );
     expect(slack.wire.filter(isSlackPost)).toHaveLength(alerts.length + 1);
     expect(discord.wire.filter(isDiscordPost)).toHaveLength(alerts.length + 1);
     for (const r of discord.wire.filter(isDiscordPost))
@@ -124,8 +103,10 @@ describe("runtime with Slack and Discord", () => {
     const alerts = listAlerts(app.store, { all: true });
     const fresh = alerts.filter((a) => !before.has(a.id));
     expect(fresh.length).toBeGreaterThan(0);
-    expect(copies(alerts)).toEqual(alerts.map((a) => ({ id: a.id, slack: 1, discord: 1 })));
-    expect(delivered(slack, isSlackPost)).toHaveLength(alerts.length);
-    expect(delivered(discord, isDiscordPost)).toHaveLength(alerts.length);
+    expect(deliveredCopies(alerts, slack, discord)).toEqual(
+      alerts.map((a) => ({ id: a.id, slack: 1, discord: 1 })),
+    );
+    expect(answered(slack, isSlackPost)).toHaveLength(alerts.length);
+    expect(answered(discord, isDiscordPost)).toHaveLength(alerts.length);
   });
 });

@@ -8,17 +8,16 @@ import path from "node:path";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDiscord } from "../../src/chat/discord/index.js";
-import { escapeDiscord, escapeSlack } from "../../src/chat/render/escape.js";
 import { startSlack } from "../../src/chat/slack/index.js";
 import type { RunningSurface } from "../../src/chat/surface.js";
 import { loadConfig } from "../../src/config.js";
-import type { Alert } from "../../src/core/alert.js";
 import { Dispatcher } from "../../src/deliver/dispatcher.js";
 import { defaultSteps } from "../../src/ingest/default-steps.js";
 import { ingestDraft } from "../../src/ingest/pipeline.js";
 import { readText } from "../../src/ingest/text.js";
 import { listAlerts, listDeliveries } from "../../src/store/alerts.js";
 import { Store } from "../../src/store/store.js";
+import { deliveredCopies, isDiscordPost, isSlackPost } from "../fakes/delivered.js";
 import { type FakeDiscord, startFakeDiscord } from "../fakes/discord.js";
 import { type FakeSlack, startFakeSlack } from "../fakes/slack.js";
 import type { WireRequest } from "../fakes/wire.js";
@@ -30,9 +29,6 @@ let store: Store;
 let surfaces: RunningSurface[] = [];
 let clock = Date.parse("2025-03-12T12:00:00Z");
 const log = pino({ level: "silent" });
-
-const isSlackPost = (r: WireRequest) => r.path === "/api/chat.postMessage";
-const isDiscordPost = (r: WireRequest) => r.method === "POST" && /\/channels\/\d+\/messages$/.test(r.path);
 
 async function startSurfaces(): Promise<Dispatcher> {
   const config = loadConfig({
@@ -72,22 +68,6 @@ async function drain(d: Dispatcher, maxPasses = 20): Promise<void> {
     clock += 3_600_000;
   }
   throw new Error(`deliveries still pending after ${maxPasses} passes`);
-}
-
-/** How many successfully answered posts carry each alert's summary, per platform. */
-function copies(alerts: Alert[]) {
-  const ok = (fake: FakeSlack | FakeDiscord, m: (r: WireRequest) => boolean) =>
-    fake.wire.filter((r) => m(r) && r.answered === 200);
-  const slackTexts = ok(slack, isSlackPost).map((r) => (r.body as { text: string }).text);
-  const discordTexts = ok(discord, isDiscordPost).map((r) =>
-    JSON.stringify((r.body as { embeds: unknown }).embeds),
-  );
-  return alerts.map((a) => ({
-    id: a.id,
-    slack: slackTexts.filter((t) => t.includes(escapeSlack(a.summary))).length,
-    discord: discordTexts.filter((t) => t.includes(JSON.stringify(escapeDiscord(a.summary)).slice(1, -1)))
-      .length,
-  }));
 }
 
 beforeAll(async () => {
@@ -130,7 +110,9 @@ describe("outbox delivery under faults", () => {
     dispatcher = await startSurfaces();
     await drain(dispatcher);
 
-    expect(copies(alerts)).toEqual(alerts.map((a) => ({ id: a.id, slack: 1, discord: 1 })));
+    expect(deliveredCopies(alerts, slack, discord)).toEqual(
+      alerts.map((a) => ({ id: a.id, slack: 1, discord: 1 })),
+    );
     const rows = listDeliveries(store);
     expect(rows.length).toBe(alerts.length * 2);
     expect(rows.every((d) => d.state === "sent")).toBe(true);
