@@ -368,6 +368,9 @@ export const CUMULATIVE_TAILS = tailSet([
 ]);
 
 const FROM = tailSet(["from"]);
+const BETWEEN = tailSet(["between"]);
+/** - or – (the dashes of /[-–]$/). */
+const isDashUnit = (c: number) => c === 45 || c === 0x2013;
 const OF = tailSet(["of"]);
 const QUALIFIER_TAILSETS = {
   max: [QUALIFIER_BEFORE_TAILS.max[0], tailSet(QUALIFIER_BEFORE_TAILS.max[1])],
@@ -544,7 +547,11 @@ function sentenceFigures(
       c.reject = true; // "Smith (34)"
     else if (/^[-–]\d/.test(post) && /\d\s*[-–]\s*$/.test(pre))
       c.reject = true; // 901-528-2274
-    else if (/^[-–]\d+[-–]\d/.test(post) || /\d[-–]\d+[-–]$/.test(pre)) c.reject = true;
+    else if (
+      /^[-–]\d+[-–]\d/.test(post) ||
+      (isDashUnit(pre.charCodeAt(pre.length - 1)) && /\d[-–]\d+[-–]$/.test(pre))
+    )
+      c.reject = true;
     else if (n.digits && endsWithOneOf(pre, preEnd, NUMBER_TAILS) && /\b(?:no|number|nos)\.?\s*$/i.test(pre))
       c.reject = true;
     else if (n.digits && !/,/.test(text.slice(n.start, n.end)) && v !== null && v >= 1900 && v <= 2100) {
@@ -594,7 +601,10 @@ function sentenceFigures(
       continue;
     }
     const dashTo = /^\s*(?:-|–|—|to)\s*$/.test(gap) && !/\bfrom\s*$/i.test(pre);
-    const between = /\bbetween\s*$/i.test(pre) && /^\s+and\s+$/.test(gap);
+    const between =
+      endsWithOneOf(pre, tailEnd(pre, false), BETWEEN) &&
+      /\bbetween\s*$/i.test(pre) &&
+      /^\s+and\s+$/.test(gap);
     if ((dashTo || between) && a.n.value < b.n.value) {
       a.rangeRole = "low";
       b.rangeRole = "high";
@@ -1129,7 +1139,10 @@ function preMeasure(text: string, c: Candidate, cands: Candidate[], k: number, s
       break;
     }
   }
-  const pre = text.slice(windowStart, numStart).replace(/\bbetween\s*$/i, "");
+  const rawPre = text.slice(windowStart, numStart);
+  const pre = endsWithOneOf(rawPre, tailEnd(rawPre, false), BETWEEN)
+    ? rawPre.replace(/\bbetween\s*$/i, "")
+    : rawPre;
   const preNoQual = stripQual(pre);
   if (endsWithOneOf(preNoQual, tailEnd(preNoQual, false), OF) && /\bbod(?:y|ies)\s+of\s*$/i.test(preNoQual)) {
     c.measure = "killed";

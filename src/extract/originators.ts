@@ -1124,12 +1124,14 @@ export function findAttributions(sentence: string): Attribution[] {
     add(subj, m.index);
   }
   // a headline's attribution before a colon: "Local official: at least nine civilians killed"
-  const lead = /^([^:.!?]{2,40}):\s/.exec(sentence);
+  // both need a colon (the first one, within 41 characters, for the first pattern)
+  const firstColon = sentence.indexOf(":");
+  const lead = firstColon >= 2 && firstColon <= 40 ? /^([^:.!?]{2,40}):\s/.exec(sentence) : null;
   if (lead && !endsWithStop(sentence) && wordCount(lead[1]!) <= 4 && DESCRIPTOR_HEAD.test(lead[1]!)) {
     add(lead[1]!, 0);
   }
   // a headline's attribution after a colon: "Over 1,000 killed in two days of clashes: rights group"
-  const colon = /:\s+([^:.!?]{2,50})$/.exec(sentence);
+  const colon = firstColon >= 0 ? /:\s+([^:.!?]{2,50})$/.exec(sentence) : null;
   if (colon && !endsWithStop(sentence) && wordCount(colon[1]!) <= 5 && DESCRIPTOR_HEAD.test(colon[1]!)) {
     add(colon[1]!, colon.index);
   }
