@@ -94,7 +94,7 @@ export interface Originator {
 
 // ───────────────────────── vocabulary ─────────────────────────
 
-const OUTLET =
+export const OUTLET =
   /^(?:the )?(?:reuters|afp|agence france[- ]presse|ap|associated press|bbc|cnn|al jazeera|sana|xinhua|tass|ria novosti|interfax|anadolu|irna|wafa|dpa|efe|upi|pti|ani|kyodo|yonhap|bernama|the national|guardian|new york times|washington post|sky news|nbc|abc|cbs|fox news|france 24|euronews|(?:[\w-]+ )?(?:state |local |official |national |pan-arab |news )?(?:media|news agency|press agency|press|television|tv|broadcaster|newspaper|daily|outlets?|reporters?|correspondents?)|an? [\w-]+ (?:reporter|correspondent|journalist)|journalists)(?:\s+news agency|\s+news)?$/i;
 
 /**
@@ -972,8 +972,29 @@ function leadingSubject(sentence: string): string | null {
 }
 
 function isOutlet(surface: string): boolean {
-  return OUTLET.test(cleanName(surface)) || OUTLET.test(surface.trim());
+  const clean = cleanName(surface);
+  if (mayBeOutlet(clean) && OUTLET.test(clean)) return true;
+  const trimmed = surface.trim();
+  return mayBeOutlet(trimmed) && OUTLET.test(trimmed);
 }
+
+/** The last word of every OUTLET phrase (lower case). */
+const OUTLET_LAST = new Set(
+  (
+    "reuters afp presse ap press bbc cnn jazeera sana xinhua tass novosti interfax anadolu irna wafa dpa efe upi " +
+    "pti ani kyodo yonhap bernama national guardian times post news nbc abc cbs 24 euronews media agency " +
+    "television tv broadcaster newspaper daily outlet outlets reporter reporters correspondent correspondents " +
+    "journalist journalists"
+  ).split(" "),
+);
+/** False when OUTLET cannot match `s`: it ends with one of its last words, which the run of letters and digits ending `s` is. */
+export function mayBeOutlet(s: string): boolean {
+  let b = s.length;
+  while (b > 0 && isAsciiAlnum(s.charCodeAt(b - 1))) b--;
+  const n = s.length - b;
+  return n > 0 && n <= 14 && OUTLET_LAST.has(s.slice(b).toLowerCase());
+}
+const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** The phrase after "according to": up to a clause break. */
 function phraseAfter(after: string): string | null {

@@ -9,8 +9,10 @@ import {
   cleanName,
   cleanNameByRegex,
   cleanNameKeeps,
+  mayBeOutlet,
   mayEndAdverbial,
   NOUN_BEFORE,
+  OUTLET,
   PASSIVE_BEFORE,
   PHRASE_AFTER,
   phraseMatch,
@@ -247,5 +249,36 @@ describe("phraseMatch", () => {
       ),
       { numRuns: 30000 },
     );
+  });
+});
+
+describe("mayBeOutlet", () => {
+  const words = OUTLET.source.match(/[a-z0-9]+/g)!;
+  it("is true whenever OUTLET matches", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.constantFrom(...words, "The", "AFP", "Reuters", "x_", "_", "-", " ", "  ", ".", "é", "24"),
+          {
+            maxLength: 6,
+          },
+        ),
+        fc.array(fc.constantFrom(" ", "", "-"), { maxLength: 6 }),
+        (ws, seps) => {
+          const s = ws
+            .map((w, i) => w + (seps[i] ?? " "))
+            .join("")
+            .trim();
+          if (OUTLET.test(s)) expect(mayBeOutlet(s)).toBe(true);
+        },
+      ),
+      { numRuns: 30000 },
+    );
+  });
+  it("knows the outlets and lets names through", () => {
+    expect(mayBeOutlet("the Associated Press")).toBe(true);
+    expect(mayBeOutlet("state news agency")).toBe(true);
+    expect(mayBeOutlet("France 24")).toBe(true);
+    expect(mayBeOutlet("the health ministry")).toBe(false);
   });
 });
