@@ -1,6 +1,8 @@
 // Numbers as news writes them: digits (1,000 / 1000 / 1.2 million), words (seven, twenty-three,
 // a dozen, two dozen, a hundred), and vague amounts (dozens, hundreds, tens of thousands) whose value is null.
 
+import { isJsSpace } from "./chars.js";
+
 export interface NumberMention {
   /** The value, or null for a vague amount ("hundreds"). */
   value: number | null;
@@ -51,7 +53,14 @@ const WORD_ALT = [...Object.keys(SMALL), ...Object.keys(MULT), ...VAGUE].join("|
 const TOKEN = new RegExp(String.raw`\d[\d,]*(?:\.\d+)?|\b(?:${WORD_ALT})\b`, "gi");
 /** A word number token continuing a run (after a space or a hyphen). */
 const CONT = new RegExp(String.raw`^(?:[ -]|\s+and\s+)(${WORD_ALT})\b`, "i");
-const SCALE_AFTER_DIGITS = /^(?:\s*(million|billion|thousand)\b|(m|bn)\b(?![-.]\w))/i;
+export const SCALE_AFTER_DIGITS = /^(?:\s*(million|billion|thousand)\b|(m|bn)\b(?![-.]\w))/i;
+/** False when SCALE_AFTER_DIGITS cannot match at `end`: its words start with m, b or t after \s. */
+export function scaleMayFollow(s: string, end: number): boolean {
+  let k = end;
+  while (k < s.length && isJsSpace(s.charCodeAt(k))) k++;
+  const c = s.charCodeAt(k) | 32;
+  return c === 109 || c === 98 || c === 116;
+}
 const ARTICLE_BEFORE = /\b(?:a|one)\s+$/i;
 const HALF_A = /\bhalf\s+a\s+$/i;
 const VAGUE_OF = /^\s+of\s+(thousands|millions)\b/i;
@@ -118,7 +127,7 @@ export function findNumbers(s: string): NumberMention[] {
         continue; // a run of digits, not a count
       }
       value = Number(plain);
-      const scale = SCALE_AFTER_DIGITS.exec(s.slice(end, end + 12));
+      const scale = scaleMayFollow(s, end) ? SCALE_AFTER_DIGITS.exec(s.slice(end, end + 12)) : null;
       if (scale) {
         const w = (scale[1] ?? scale[2] ?? "").toLowerCase();
         value *= w === "thousand" ? 1e3 : w === "billion" || w === "bn" ? 1e9 : 1e6;
