@@ -492,6 +492,11 @@ function sentenceFigures(
     cumulative: false,
     head: null,
     ownPredicate: false,
+    // every field from the start: one object shape for all candidates
+    rangeRole: undefined,
+    share: undefined,
+    partitive: undefined,
+    adjMeasure: undefined,
   }));
 
   // ── not a toll: ages, years, dates, times, money, percentages, magnitudes, codes ──
