@@ -64,6 +64,9 @@ export function scaleMayFollow(s: string, end: number): boolean {
 const ARTICLE_BEFORE = /\b(?:a|one)\s+$/i;
 const HALF_A = /\bhalf\s+a\s+$/i;
 const VAGUE_OF = /^\s+of\s+(thousands|millions)\b/i;
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+/** First letters of an ordinal suffix (st nd rd th), lower case. */
+const ORDINAL_FIRST = new Set([115, 110, 114, 116]);
 
 function isLetter(c: string | undefined): boolean {
   return c !== undefined && /\p{L}/u.test(c);
@@ -104,9 +107,9 @@ export function findNumbers(s: string): NumberMention[] {
     let start = m.index;
     let end = start + m[0].length;
     let value: number | null;
-    const digits = /\d/.test(m[0][0]!);
+    const digits = isDigitCode(m[0].charCodeAt(0));
     if (digits) {
-      let raw = m[0].replace(/,+$/, "");
+      let raw = m[0].charCodeAt(m[0].length - 1) === 44 ? m[0].replace(/,+$/, "") : m[0];
       // comma groups must be of three digits ("1,000"); otherwise the first group stands alone ("34,61")
       // (or Indian lakh grouping, "1,42,318")
       if (
@@ -117,12 +120,16 @@ export function findNumbers(s: string): NumberMention[] {
         raw = raw.split(",")[0]!;
       end = start + raw.length;
       // ordinals and codes: 3rd, 4th, 10km, A320
-      if (isLetter(s[start - 1]) || /^(?:st|nd|rd|th)\b/i.test(s.slice(end, end + 3))) {
+      if (
+        isLetter(s[start - 1]) ||
+        (ORDINAL_FIRST.has(s.charCodeAt(end) | 32) && /^(?:st|nd|rd|th)\b/i.test(s.slice(end, end + 3)))
+      ) {
         TOKEN.lastIndex = end;
         continue;
       }
-      const plain = raw.replace(/,/g, "");
-      if (plain.replace(/\D/g, "").length > 12) {
+      const plain = raw.includes(",") ? raw.replace(/,/g, "") : raw;
+      // (only the digits count, so a shorter string has at most 12)
+      if (plain.length > 12 && plain.replace(/\D/g, "").length > 12) {
         TOKEN.lastIndex = end;
         continue; // a run of digits, not a count
       }
