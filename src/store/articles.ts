@@ -141,8 +141,8 @@ export function insertStatements(
 ): number[] {
   const stmt = prepared(
     store,
-    `INSERT INTO statements (article_id, story_id, speaker, speaker_surface, role, quote, kind, text, start, end, published)
-     VALUES (?, (SELECT story_id FROM articles WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO statements (article_id, story_id, speaker, speaker_surface, role, quote, kind, text, start, end, published, day)
+     VALUES (?, (SELECT story_id FROM articles WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT day FROM articles WHERE id = ?))`,
   );
   const count = prepared(
     store,
@@ -170,6 +170,7 @@ export function insertStatements(
         s.start,
         s.end,
         published,
+        articleId,
       ).lastInsertRowid,
     ),
   );

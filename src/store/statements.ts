@@ -47,7 +47,7 @@ export interface StatementSearch {
   limit?: number;
 }
 
-/** Matching statements, newest first (article date, else ingest time). */
+/** Matching statements, newest first (their article's date, else the day it was ingested). */
 export function searchStatements(store: Store, search: StatementSearch): StatementView[] {
   const clauses: string[] = [];
   const where: string[] = [];
@@ -58,7 +58,11 @@ export function searchStatements(store: Store, search: StatementSearch): Stateme
   if (sp) clauses.push(`(${sp})`);
   if ((search.query && !q) || (search.speaker && !sp)) return [];
   if (clauses.length) {
-    where.push("s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)");
+    // within a story, its statements are found through the story index and sorted; across the
+    // archive, the newest-first index is read until enough of them match (the unary + keeps SQLite
+    // from driving the read by the matches instead, which sorted every one of them)
+    const id = search.storyId === undefined ? "+s.id" : "s.id";
+    where.push(`${id} IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)`);
     params.push(clauses.join(" AND "));
   }
   if (search.storyId !== undefined) {
@@ -69,7 +73,7 @@ export function searchStatements(store: Store, search: StatementSearch): Stateme
   return prepared(
     store,
     `${SELECT} ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-       ORDER BY substr(coalesce(s.published, a.ingested_at), 1, 10) DESC, s.id DESC LIMIT ?`,
+       ORDER BY s.day DESC, s.id DESC LIMIT ?`,
   ).all(...params) as StatementView[];
 }
 

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCommand } from "../../commands/index.js";
+import { parseCommandText, runCommand } from "../../commands/index.js";
 import type { Extraction } from "../../src/core/types.js";
 import { ingestDraft } from "../../src/ingest/pipeline.js";
 import { reconcileSteps } from "../../src/reconcile/apply.js";
@@ -96,6 +96,30 @@ describe("query plans", () => {
     expect(all).toMatch(/FROM term_postings/);
     expect(all).toMatch(/JOIN slot_latest/);
     expect(all).toMatch(/figures_newest/);
+    store.close();
+  });
+
+  it("/who-said with words reads the newest statements from an index, without sorting the matches", () => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), "tw-plan-"));
+    dirs.push(d);
+    const store = Store.open(path.join(d, "t.sqlite"));
+    const seen = new Set<string>();
+    const prepare = store.db.prepare.bind(store.db);
+    store.db.prepare = ((sql: string) => {
+      seen.add(sql);
+      return prepare(sql);
+    }) as typeof store.db.prepare;
+    const { name, args } = parseCommandText("/who-said rubble");
+    const reply = runCommand({ store, now: new Date() }, name, args);
+    expect(reply.ok).toBe(true);
+    store.db.prepare = prepare;
+    const search = [...seen].filter((sql) => /statements_fts MATCH/.test(sql));
+    expect(search).toHaveLength(1);
+    const plan = (
+      store.db.prepare(`EXPLAIN QUERY PLAN ${search[0]}`).all("x", 20) as { detail: string }[]
+    ).map((p) => p.detail);
+    expect(plan).toContain("SCAN s USING INDEX statements_newest");
+    expect(plan.join("\n")).not.toMatch(/TEMP B-TREE/);
     store.close();
   });
 });

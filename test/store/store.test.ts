@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ingestDraft } from "../../src/ingest/pipeline.js";
-import { countArticles } from "../../src/store/articles.js";
+import { countArticles, dayNumber } from "../../src/store/articles.js";
+import { searchStatements } from "../../src/store/statements.js";
 import { Store } from "../../src/store/store.js";
 
 const dirs: string[] = [];
@@ -177,5 +178,43 @@ describe("migration 005 on a database of schema v4", () => {
     expect(shares.map((s) => s.term)).toEqual(["clashes", "latakia", "sohr"]);
     expect(shares.find((s) => s.term === "latakia")!.share).toBeCloseTo(0.5);
     expect(shares.reduce((n, s) => n + s.share, 0)).toBeCloseTo(1);
+  });
+});
+
+describe("migration 008 on a database of schema v7", () => {
+  it("gives every statement its article's news day, and /who-said finds it", () => {
+    const file = tmpDb();
+    const v7 = fs.mkdtempSync(path.join(os.tmpdir(), "tw-v7-"));
+    dirs.push(v7);
+    for (const f of fs.readdirSync("db/migrations").filter((f) => /^00[1-7]_/.test(f)))
+      fs.copyFileSync(path.join("db/migrations", f), path.join(v7, f));
+    const old = Store.open(file, { migrationsDir: v7 });
+    // rows as schema v7 wrote them (today's code writes the new column)
+    const article = old.db.prepare(
+      "INSERT INTO articles (id, content_hash, published, ingested_at, text, day) VALUES (?, ?, ?, ?, 'x', ?)",
+    );
+    article.run(1, "h1", "2025-03-09", "2025-03-10T10:00:00Z", dayNumber("2025-03-09"));
+    article.run(2, "h2", null, "2025-03-12T08:00:00Z", dayNumber("2025-03-12"));
+    const statement = old.db.prepare(
+      "INSERT INTO statements (article_id, speaker, quote, kind, text, start, end, published) VALUES (?, 'Jane Doe', 'We are rebuilding the bridge', 'official', 'x', 0, 1, ?)",
+    );
+    statement.run(1, "2025-03-09");
+    statement.run(2, null);
+    old.close();
+    const store = Store.open(file);
+    const days = store.db
+      .prepare(
+        "SELECT s.day, a.day AS articleDay FROM statements s JOIN articles a ON a.id = s.article_id ORDER BY s.id",
+      )
+      .all();
+    expect(days).toEqual([
+      { day: dayNumber("2025-03-09"), articleDay: dayNumber("2025-03-09") },
+      { day: dayNumber("2025-03-12"), articleDay: dayNumber("2025-03-12") },
+    ]);
+    // newest first: the undated article ingested later
+    const found = searchStatements(store, { query: "bridge" });
+    expect(found.map((s) => s.text)).toHaveLength(2);
+    expect(found.map((s) => s.published)).toEqual([null, "2025-03-09"]);
+    store.close();
   });
 });
