@@ -141,6 +141,7 @@ function findRuns(text: string, from: number, to: number): NameRun[] {
   const out: NameRun[] = [];
   forEachRunMatch(text, from, to, (start, end) => {
     for (const run of makeRuns(text, start, end, 0)) out.push(run);
+    return false;
   });
   return out;
 }
@@ -165,7 +166,7 @@ function forEachRunMatch(
   text: string,
   from: number,
   to: number,
-  found: (start: number, end: number, multiWord: boolean) => void,
+  found: (start: number, end: number, multiWord: boolean) => boolean,
 ): void {
   const slice = to === text.length ? text : text.slice(0, to);
   // A global search with RUN_RE tries the whole pattern at every offset, which is slow with \p{…}
@@ -203,7 +204,8 @@ function forEachRunMatch(
       }
       if (end >= 0) {
         next = end;
-        found(i, next, multi);
+        // (true from `found` stops the scan)
+        if (found(i, next, multi)) return;
       }
     }
     i = next;
@@ -660,8 +662,8 @@ export class NameIndex implements PersonIndex {
       this.matchStarts.push(start);
       this.matchEnds.push(end);
       // a match of one word makes a run of one token, which is never a person (below)
-      if (!multiWord) return;
-      for (const run of makeRuns(text, start, end, 0, false)) this.add(run);
+      if (multiWord) for (const run of makeRuns(text, start, end, 0, false)) this.add(run);
+      return false;
     });
   }
 
@@ -886,7 +888,10 @@ export class LazyPersonIndex implements PersonIndex {
     const out: Person[] = [];
     const byName = new Map<string, Person>();
     let occurrences = 0;
-    let scannedTo = -1;
+    // the stretch of text between two run breaks being read, and how far its runs have been read: up to
+    // the end of a match, where a scan may stop and go on later as if it had not
+    let stretchEnd = -1;
+    let readTo = -1;
     const word = anyCase(key);
     word.lastIndex = 0;
     for (let hit = word.exec(text); hit !== null; hit = word.exec(text)) {
@@ -896,27 +901,34 @@ export class LazyPersonIndex implements PersonIndex {
       if (!(isAsciiUpperCode(text.charCodeAt(p)) || before === 45 || before === 39 || before === 0x2019))
         continue;
       if (++occurrences > MAX_KEY_OCCURRENCES) return null;
-      if (p < scannedTo) continue; // inside the stretch of text already read
-      let from = p;
-      while (from > 0 && !isRunBreak(text.charCodeAt(from - 1))) from--;
-      let to = p;
-      while (to < text.length && !isRunBreak(text.charCodeAt(to))) to++;
-      scannedTo = to;
-      forEachRunMatch(text, from, to, (start, end, multiWord) => {
-        if (!multiWord) return;
-        for (const run of makeRuns(text, start, end, 0, false)) {
-          const found = personMention(run);
-          if (found === null || nameKey(found.last) !== key) continue;
-          const known = byName.get(found.m.name);
-          if (known) known.mentions.push(found.m);
-          else {
-            const m = found.m;
-            const d: Person = { name: m.name, start: m.start, end: m.end, role: undefined, mentions: [m] };
-            byName.set(m.name, d);
-            out.push(d);
+      if (p < readTo) continue; // in a match already read, or in no match
+      if (p >= stretchEnd) {
+        readTo = p;
+        while (readTo > 0 && !isRunBreak(text.charCodeAt(readTo - 1))) readTo--;
+        stretchEnd = p;
+        while (stretchEnd < text.length && !isRunBreak(text.charCodeAt(stretchEnd))) stretchEnd++;
+      }
+      let stoppedAt = -1;
+      forEachRunMatch(text, readTo, stretchEnd, (start, end, multiWord) => {
+        if (multiWord) {
+          for (const run of makeRuns(text, start, end, 0, false)) {
+            const found = personMention(run);
+            if (found === null || nameKey(found.last) !== key) continue;
+            const known = byName.get(found.m.name);
+            if (known) known.mentions.push(found.m);
+            else {
+              const m = found.m;
+              const d: Person = { name: m.name, start: m.start, end: m.end, role: undefined, mentions: [m] };
+              byName.set(m.name, d);
+              out.push(d);
+            }
           }
         }
+        // the match holding p (or the first after it) is read: the rest of the stretch can wait
+        if (end > p) stoppedAt = end;
+        return end > p;
       });
+      readTo = stoppedAt >= 0 ? stoppedAt : stretchEnd;
     }
     return out;
   }
