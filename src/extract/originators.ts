@@ -1026,6 +1026,8 @@ const PHRASE_STOP_WORDS = [
   "indicates",
   "indicated",
 ];
+/** The first letters of PHRASE_STOP_WORDS. */
+const PHRASE_STOP_FIRST = new Set(PHRASE_STOP_WORDS.map((w) => w.charCodeAt(0)));
 /** , . ; : “ ” " ( ): what the phrase cannot hold. */
 const isPhraseStop = (c: number) =>
   c === 44 ||
@@ -1044,7 +1046,7 @@ function phraseEndsAt(s: string, p: number): boolean {
   if (q === s.length) return true;
   const c = s.charCodeAt(q);
   if (c !== 40 && c !== 41 && isPhraseStop(c)) return true;
-  if (q === p) return false;
+  if (q === p || !PHRASE_STOP_FIRST.has(c)) return false;
   for (const w of PHRASE_STOP_WORDS) {
     if (!s.startsWith(w, q)) continue;
     const after = s.charCodeAt(q + w.length);
