@@ -243,7 +243,8 @@ export async function ingestStream(
   try {
     await fill();
     for (let head = ahead.shift(); head; head = ahead.shift()) {
-      const prepared = head.prepared ? await head.prepared : [];
+      // a batch its worker could not prepare (a worker out of memory, say) is prepared here instead
+      const prepared = head.prepared ? await head.prepared.catch(() => []) : [];
       await fill();
       const outcomes = ingestBatch(store, head.drafts, steps, options, (i) => {
         const text = prepared[i];

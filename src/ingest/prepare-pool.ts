@@ -59,24 +59,30 @@ export class PreparePool {
   private turn = 0;
   private closed = false;
 
-  constructor(size: number) {
-    for (let i = 0; i < Math.max(1, size); i++) {
-      const worker = new Worker(workerSource(), {
-        // the parent's flags (`--import tsx`) are for TypeScript sources; the bundle is plain JavaScript
-        execArgv: [],
-        resourceLimits: {
-          maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
-          maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB,
-        },
-      });
-      worker.on("message", (res: PrepareResponse) => this.settle(res));
-      // a worker that dies takes its pending batches with it: their callers get the error
-      worker.on("error", (e) => this.fail(worker, e));
-      worker.on("exit", (code) => {
-        if (!this.closed) this.fail(worker, new Error(`prepare worker stopped (exit code ${code})`));
-      });
-      this.workers.push(worker);
-    }
+  /** `oldGenerationMb`: each worker's old-generation cap (default WORKER_OLD_GENERATION_MB). */
+  constructor(
+    size: number,
+    private readonly limits: { oldGenerationMb?: number } = {},
+  ) {
+    for (let i = 0; i < Math.max(1, size); i++) this.workers.push(this.spawn());
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(workerSource(), {
+      // the parent's flags (`--import tsx`) are for TypeScript sources; the bundle is plain JavaScript
+      execArgv: [],
+      resourceLimits: {
+        maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
+        maxOldGenerationSizeMb: this.limits.oldGenerationMb ?? WORKER_OLD_GENERATION_MB,
+      },
+    });
+    worker.on("message", (res: PrepareResponse) => this.settle(res));
+    // a worker that dies takes its pending batches with it: their callers get the error
+    worker.on("error", (e) => this.fail(worker, e));
+    worker.on("exit", (code) => {
+      if (!this.closed) this.fail(worker, new Error(`prepare worker stopped (exit code ${code})`));
+    });
+    return worker;
   }
 
   /** The drafts prepared on a worker thread, in order (decodePrepared reads each). */
@@ -113,5 +119,11 @@ export class PreparePool {
         this.waiting.delete(id);
         w.reject(error);
       }
+    // a dead worker (out of memory on a huge batch, say) is replaced for the batches after
+    const i = this.workers.indexOf(worker);
+    if (i !== -1 && !this.closed) {
+      this.workers[i] = this.spawn();
+      void worker.terminate();
+    }
   }
 }

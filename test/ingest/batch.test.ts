@@ -184,10 +184,11 @@ describe("ingestStream", () => {
     store.close();
   });
 
-  it("stops at a batch the worker cannot prepare, keeping the batches before it", async () => {
+  it("stops at an article neither a worker nor this thread can prepare, keeping the batches before it", async () => {
     const store = Store.open(tmpDb());
     const good = corpusDrafts(BATCH_MAX_ARTICLES);
-    // a draft whose text is not a string cannot be prepared: the worker answers with the error
+    // a draft whose text is not a string cannot be prepared: the worker answers with the error, the
+    // batch is prepared again on this thread, which throws at that article
     const broken = { ...draft("x"), text: 42 } as unknown as ArticleDraft;
     const stream = ingestStream(store, [...good, broken, draft("after")], defaultSteps(), {
       now: ingestClock,
@@ -207,7 +208,24 @@ describe("PreparePool", () => {
     expect((await pool.prepare(drafts)).map(decodePrepared)).toEqual(
       drafts.map((d) => decodePrepared(encodePrepared(prepareDraft(d)))),
     );
+    // a batch it cannot prepare is refused with the reason; the next one is prepared as before
+    const broken = { ...drafts[0]!, text: 42 } as unknown as ArticleDraft;
+    await expect(pool.prepare([broken])).rejects.toThrow();
+    expect(await pool.prepare(drafts.slice(0, 1))).toHaveLength(1);
     await pool.close();
     await expect(pool.prepare(drafts)).rejects.toThrow(/closed/);
+  });
+
+  it("replaces a worker that runs out of memory, and the batches after are prepared again", async () => {
+    // a cap far below what extracting a 2 MB article takes
+    const pool = new PreparePool(1, { oldGenerationMb: 16 });
+    const base = corpusDrafts(1)[0]!;
+    const huge = { ...base, text: base.text.repeat(Math.ceil(2_000_000 / base.text.length)) };
+    await expect(pool.prepare([huge])).rejects.toThrow(/memory/i);
+    const small = corpusDrafts(2);
+    expect((await pool.prepare(small)).map(decodePrepared)).toEqual(
+      small.map((d) => decodePrepared(encodePrepared(prepareDraft(d)))),
+    );
+    await pool.close();
   });
 });
