@@ -16,6 +16,8 @@ import {
   PASSIVE_BEFORE,
   PHRASE_AFTER,
   phraseMatch,
+  REPORT_VERB,
+  REPORT_VERB_FLAT,
   subjectWords,
   wordCount,
   wordsTail,
@@ -280,5 +282,34 @@ describe("mayBeOutlet", () => {
     expect(mayBeOutlet("state news agency")).toBe(true);
     expect(mayBeOutlet("France 24")).toBe(true);
     expect(mayBeOutlet("the health ministry")).toBe(false);
+  });
+});
+
+describe("REPORT_VERB", () => {
+  const words = REPORT_VERB_FLAT.source.match(/[a-z]+/g)!;
+  it("finds the same verbs at the same places as the flat alternation", () => {
+    fc.assert(
+      fc.property(
+        pieces(
+          ...words,
+          "said in a statement",
+          "Said",
+          "x",
+          "s",
+          " ",
+          ",",
+          "é",
+          "_",
+          "1",
+          "in a",
+          "statement",
+        ),
+        (s) => {
+          const all = (re: RegExp) => [...s.matchAll(re)].map((m) => `${m.index}:${m[0]}`);
+          expect(all(REPORT_VERB)).toEqual(all(REPORT_VERB_FLAT));
+        },
+      ),
+      { numRuns: 20000 },
+    );
   });
 });
