@@ -821,7 +821,8 @@ export class LazyNameIndex {
     if (!fitting) {
       // every offset where one of its words starts, even inside a longer word (a span may start mid-word)
       const at: number[] = [];
-      const anywhere = new RegExp(fits.source.replaceAll("\\b", ""), "g");
+      const anywhere = anywhereOf(fits);
+      anywhere.lastIndex = 0;
       for (let m = anywhere.exec(this.text); m !== null; m = anywhere.exec(this.text)) {
         if (at.length >= MAX_OCCURRENCES) return this.wholeIndex().nearestOrg(pos, fits);
         at.push(m.index);
@@ -841,6 +842,18 @@ export class LazyNameIndex {
     }
     return best ? this.canonical(best.name) : null;
   }
+}
+
+const ANYWHERE = new Map<RegExp, RegExp>();
+/** `fits` without its word boundaries, global: matches where one of its words starts, even inside a word. */
+function anywhereOf(fits: RegExp): RegExp {
+  let re = ANYWHERE.get(fits);
+  if (re === undefined) {
+    if (ANYWHERE.size >= 64) ANYWHERE.clear(); // the descriptor kinds, or a caller's own patterns
+    re = new RegExp(fits.source.replaceAll("\\b", ""), "g");
+    ANYWHERE.set(fits, re);
+  }
+  return re;
 }
 
 /** What a descriptor can stand for among the article's names. */
@@ -995,7 +1008,10 @@ function leadingSubject(sentence: string): string | null {
   return np;
 }
 
-function isOutlet(surface: string): boolean {
+export function isOutlet(surface: string): boolean {
+  // cleanName keeps the last word of a name that ends in a letter or a digit (what it drops is followed by
+  // white space): when that word ends no outlet, neither form can be one
+  if (isAsciiAlnum(surface.charCodeAt(surface.length - 1)) && !mayBeOutlet(surface)) return false;
   const clean = cleanName(surface);
   if (mayBeOutlet(clean) && OUTLET.test(clean)) return true;
   const trimmed = surface.trim();

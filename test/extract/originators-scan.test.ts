@@ -9,6 +9,7 @@ import {
   cleanName,
   cleanNameByRegex,
   cleanNameKeeps,
+  isOutlet,
   mayBeOutlet,
   mayEndAdverbial,
   NOUN_BEFORE,
@@ -310,6 +311,39 @@ describe("REPORT_VERB", () => {
         },
       ),
       { numRuns: 20000 },
+    );
+  });
+});
+
+describe("isOutlet", () => {
+  /** isOutlet as it was, cleaning the name every time. */
+  const isOutletCleaning = (surface: string) => {
+    const clean = cleanName(surface);
+    if (mayBeOutlet(clean) && OUTLET.test(clean)) return true;
+    const trimmed = surface.trim();
+    return mayBeOutlet(trimmed) && OUTLET.test(trimmed);
+  };
+  const words = OUTLET.source.match(/[a-z0-9]+/g)!;
+  it("answers as it does when it cleans every name first", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.constantFrom(
+            ...words,
+            ..."the The a UK-based state-run Ukraine's country's Reuters AFP x 24 ( ) (AFP) . , ’s 's \" “ ” - _ é ſ".split(
+              " ",
+            ),
+          ),
+          { maxLength: 7 },
+        ),
+        fc.array(fc.constantFrom(" ", "", "-", "  ", "\n", "\u00a0"), { maxLength: 7 }),
+        (ws, seps) => {
+          const s = ws.map((w, i) => w + (seps[i] ?? " ")).join("");
+          expect(isOutlet(s)).toBe(isOutletCleaning(s));
+          expect(isOutlet(s.trim())).toBe(isOutletCleaning(s.trim()));
+        },
+      ),
+      { numRuns: 30000 },
     );
   });
 });
