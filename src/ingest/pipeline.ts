@@ -102,7 +102,8 @@ export function ingestDraft(
   // a re-run offers mostly stored articles: recognise them before paying for extraction
   const known = findDuplicate(store, key, hash);
   if (known) return duplicate(known);
-  // extraction is pure and may be slow: do it before taking the write lock
+  // extraction is pure and may be slow: done before taking the write lock (in a batch, the lock is
+  // already held: bulk ingest prepares drafts on worker threads instead)
   const extraction =
     prepared?.extraction ??
     steps.extract({ text: draft.text, title: draft.title, published: draft.published });

@@ -190,12 +190,6 @@ export function clearSlotLatest(store: Store, storyId: number): void {
   prepared(store, "DELETE FROM slot_latest WHERE story_id = ?").run(storyId);
 }
 
-export function listArticleFigures(store: Store, articleId: number): FigureView[] {
-  return (
-    prepared(store, `${SELECT} WHERE f.article_id = ? ORDER BY f.id`).all(articleId) as FigureRow[]
-  ).map(toView);
-}
-
 /**
  * Figures with a named originator, in the order they were stored: all of one story's (through its
  * index), or across stories the newest `recent` (read from the end of the table), so that the
