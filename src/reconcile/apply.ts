@@ -375,7 +375,7 @@ export function placeArticle(
  * The article's figures as they were just written (what reading them back would give), built from
  * what the pipeline holds; originator names are read last, as a later figure may have renamed one.
  */
-function articleFigureViews(
+export function articleFigureViews(
   store: Store,
   article: StoredArticle,
   placement: Placement,
