@@ -18,6 +18,9 @@ import type { PrepareRequest, PrepareResponse } from "./prepare-worker-main.js";
 const WORKER_YOUNG_GENERATION_MB = 4;
 const WORKER_OLD_GENERATION_MB = 384;
 
+/** Dead workers replaced per pool before it gives up on worker threads. */
+const MAX_RESPAWNS = 3;
+
 let workerCode: URL | undefined;
 
 /**
@@ -58,6 +61,7 @@ export class PreparePool {
   private nextId = 0;
   private turn = 0;
   private closed = false;
+  private respawns = 0;
 
   /** `oldGenerationMb`: each worker's old-generation cap (default WORKER_OLD_GENERATION_MB). */
   constructor(
@@ -88,6 +92,7 @@ export class PreparePool {
   /** The drafts prepared on a worker thread, in order (decodePrepared reads each). */
   prepare(drafts: ArticleDraft[]): Promise<PreparedText[]> {
     if (this.closed) return Promise.reject(new Error("prepare pool is closed"));
+    if (!this.workers.length) return Promise.reject(new Error("no prepare worker left"));
     const worker = this.workers[this.turn++ % this.workers.length]!;
     const id = this.nextId++;
     return new Promise<PreparedText[]>((resolve, reject) => {
@@ -119,11 +124,13 @@ export class PreparePool {
         this.waiting.delete(id);
         w.reject(error);
       }
-    // a dead worker (out of memory on a huge batch, say) is replaced for the batches after
+    // a dead worker (out of memory on a huge batch, say) is replaced for the batches after, a few
+    // times: workers that keep dying (one that cannot even start) are dropped, and the batches are
+    // then prepared by the caller
     const i = this.workers.indexOf(worker);
-    if (i !== -1 && !this.closed) {
-      this.workers[i] = this.spawn();
-      void worker.terminate();
-    }
+    if (i === -1 || this.closed) return;
+    void worker.terminate();
+    if (this.respawns++ < MAX_RESPAWNS) this.workers[i] = this.spawn();
+    else this.workers.splice(i, 1);
   }
 }

@@ -226,6 +226,10 @@ describe("PreparePool", () => {
     expect((await pool.prepare(small)).map(decodePrepared)).toEqual(
       small.map((d) => decodePrepared(encodePrepared(prepareDraft(d)))),
     );
+    // workers that keep dying are replaced a few times, then the pool refuses at once (the stream
+    // then prepares on its own thread)
+    for (let death = 2; death <= 4; death++) await expect(pool.prepare([huge])).rejects.toThrow(/memory/i);
+    await expect(pool.prepare(small)).rejects.toThrow(/no prepare worker/);
     await pool.close();
   });
 });
