@@ -1207,7 +1207,8 @@ export function findAttributions(sentence: string): Attribution[] {
 /** Resolves attributions of one article to canonical originator names. Built once per article. */
 export class Originators {
   private names: NameIndex | LazyNameIndex | null = null;
-  private readonly canonicalCache = new Map<string, string>();
+  /** position -> surface -> canonical name (a surface string met again keeps its hash: no key to build) */
+  private readonly canonicalCache = new Map<number, Map<string, string>>();
   private readonly perSentence = new Map<number, Attribution[]>();
   /** Per sentence: where its clause breaks start (see clauseIndex). */
   private readonly clauseBreaks = new Map<number, number[]>();
@@ -1305,11 +1306,15 @@ export class Originators {
   /** The fullest name for a surface form found at `pos` of the article text. */
   canonical(surface: string, pos: number): string {
     // figures of one sentence (a breakdown) share their attribution: resolve it once
-    const key = `${pos}\u0000${surface}`;
-    let hit = this.canonicalCache.get(key);
+    let atPos = this.canonicalCache.get(pos);
+    if (atPos === undefined) {
+      atPos = new Map();
+      this.canonicalCache.set(pos, atPos);
+    }
+    let hit = atPos.get(surface);
     if (hit === undefined) {
       hit = this.canonicalUncached(surface, pos);
-      this.canonicalCache.set(key, hit);
+      atPos.set(surface, hit);
     }
     return hit;
   }
