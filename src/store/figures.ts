@@ -86,8 +86,13 @@ const SELECT_FACT = `SELECT f.id, f.story_id, f.article_id, f.measure, f.grp, o.
        f.qualifier, f.low, f.high, f.range_role, f.published, f.cumulative, f.superseded
   FROM figures f LEFT JOIN originators o ON o.id = f.originator_id`;
 
+function rangeOf(r: FactRow): { low: number; high: number } | null {
+  return r.range_role !== null && r.low !== null && r.high !== null && r.low !== r.high
+    ? { low: r.low, high: r.high }
+    : null;
+}
+
 function toFact(r: FactRow): SlotFigure {
-  const isRange = r.range_role !== null && r.low !== null && r.high !== null && r.low !== r.high;
   return {
     id: r.id,
     storyId: r.story_id ?? 0,
@@ -97,7 +102,7 @@ function toFact(r: FactRow): SlotFigure {
     originator: r.originator,
     count: r.count,
     qualifier: r.qualifier,
-    range: isRange ? { low: r.low!, high: r.high! } : null,
+    range: rangeOf(r),
     published: r.published,
     cumulative: r.cumulative === 1,
     superseded: r.superseded === 1,
@@ -108,9 +113,26 @@ function toFact(r: FactRow): SlotFigure {
   };
 }
 
+// one literal rather than a spread of toFact's: /toll turns thousands of rows into views, and
+// building them through an intermediate object doubled its time
 function toView(r: FigureRow): FigureView {
   return {
-    ...toFact(r),
+    id: r.id,
+    storyId: r.story_id ?? 0,
+    articleId: r.article_id,
+    measure: r.measure,
+    group: r.grp,
+    originator: r.originator,
+    count: r.count,
+    qualifier: r.qualifier,
+    range: rangeOf(r),
+    published: r.published,
+    cumulative: r.cumulative === 1,
+    superseded: r.superseded === 1,
+    originatorId: r.originator_id,
+    rangeRole: r.range_role,
+    low: r.low,
+    high: r.high,
     text: r.text,
     sourceSurface: r.source_surface,
     outlet: r.outlet,
