@@ -746,9 +746,10 @@ function sentenceFigures(
   for (let k = 1; k < cands.length; k++) {
     const c = cands[k]!;
     if (c.reject || c.group !== null || c.rangeRole === "low") continue;
-    const bare = !/\p{L}/u.test(text.slice(c.n.end, c.npEnd).replace(MEASURE_WORD, ""));
     const p = cands[k - 1]!;
-    if (!bare || p.reject || p.group === null) continue;
+    if (p.reject || p.group === null) continue;
+    const bare = !/\p{L}/u.test(text.slice(c.n.end, c.npEnd).replace(MEASURE_WORD, ""));
+    if (!bare) continue;
     const gap = text.slice(p.npEnd, c.n.start);
     if (gap.length <= 60 && /\band\b/.test(gap) && !/[;:]/.test(gap)) c.group = p.group;
   }
@@ -796,7 +797,7 @@ function sentenceFigures(
       f.sourceSurface = o.surface;
     }
     // "security sources estimate their own casualties": the group of whoever counted
-    if (/\btheir own\s+\w*\s*(?:at|of|to)?\s*[^\d]{0,20}$/i.test(pre) && f.sourceSurface) {
+    if (f.sourceSurface && /\btheir own\s+\w*\s*(?:at|of|to)?\s*[^\d]{0,20}$/i.test(pre)) {
       if (
         /\b(?:security|army|military|police|forces|troops|ministry of defen[cs]e|defen[cs]e ministry)\b/i.test(
           f.sourceSurface,
