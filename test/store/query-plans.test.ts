@@ -44,17 +44,29 @@ const article = (i: number, town: string, count: number, source: string) => ({
   text: `${count} people were killed in ${town}, in the Orvania region of Belmark, the ${source} said (report ${i}).`,
 });
 
+/** A new file database that records every SQL text prepared on it until stopRecording(). */
+function recordingStore() {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), "tw-plan-"));
+  dirs.push(d);
+  const store = Store.open(path.join(d, "t.sqlite"));
+  const seen = new Set<string>();
+  const prepare = store.db.prepare.bind(store.db);
+  store.db.prepare = ((sql: string) => {
+    seen.add(sql);
+    return prepare(sql);
+  }) as typeof store.db.prepare;
+  return {
+    store,
+    seen,
+    stopRecording: () => {
+      store.db.prepare = prepare;
+    },
+  };
+}
+
 describe("query plans", () => {
   it("ingest and /toll use indexes only", () => {
-    const d = fs.mkdtempSync(path.join(os.tmpdir(), "tw-plan-"));
-    dirs.push(d);
-    const store = Store.open(path.join(d, "t.sqlite"));
-    const seen = new Set<string>();
-    const prepare = store.db.prepare.bind(store.db);
-    store.db.prepare = ((sql: string) => {
-      seen.add(sql);
-      return prepare(sql);
-    }) as typeof store.db.prepare;
+    const { store, seen, stopRecording } = recordingStore();
     const sources = ["Belmark health ministry", "Orvania Rights Monitor"];
     const extract = (input: { text: string }): Extraction => {
       const m = /^(\d+) people were killed .* the (.*) said/.exec(input.text);
@@ -86,7 +98,7 @@ describe("query plans", () => {
       );
     const toll = runCommand({ store, now: new Date() }, "toll", {});
     expect(toll.ok).toBe(true);
-    store.db.prepare = prepare;
+    stopRecording();
     const scans = [...seen]
       .filter((sql) => !/^\s*(INSERT|CREATE|PRAGMA)/i.test(sql))
       .flatMap((sql) => fullScans(store, sql));
@@ -100,19 +112,11 @@ describe("query plans", () => {
   });
 
   it("/who-said with words reads the newest statements from an index, without sorting the matches", () => {
-    const d = fs.mkdtempSync(path.join(os.tmpdir(), "tw-plan-"));
-    dirs.push(d);
-    const store = Store.open(path.join(d, "t.sqlite"));
-    const seen = new Set<string>();
-    const prepare = store.db.prepare.bind(store.db);
-    store.db.prepare = ((sql: string) => {
-      seen.add(sql);
-      return prepare(sql);
-    }) as typeof store.db.prepare;
+    const { store, seen, stopRecording } = recordingStore();
     const { name, args } = parseCommandText("/who-said rubble");
     const reply = runCommand({ store, now: new Date() }, name, args);
     expect(reply.ok).toBe(true);
-    store.db.prepare = prepare;
+    stopRecording();
     const search = [...seen].filter((sql) => /statements_fts MATCH/.test(sql));
     expect(search).toHaveLength(1);
     const plan = (
