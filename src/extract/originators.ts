@@ -585,12 +585,7 @@ export class NameIndex {
 
   /** The fullest name of the article that contains `name` (tokens in order), or an acronym's expansion. */
   canonical(name: string): string {
-    let hit = this.cache.get(name);
-    if (hit === undefined) {
-      hit = this.canonicalUncached(name);
-      this.cache.set(name, hit);
-    }
-    return hit;
+    return memo(this.cache, name, (n) => this.canonicalUncached(n));
   }
 
   private canonicalUncached(name: string): string {
@@ -754,12 +749,7 @@ export class LazyNameIndex {
   }
 
   canonical(name: string): string {
-    let hit = this.cache.get(name);
-    if (hit === undefined) {
-      hit = this.canonicalUncached(name);
-      this.cache.set(name, hit);
-    }
-    return hit;
+    return memo(this.cache, name, (n) => this.canonicalUncached(n));
   }
 
   private canonicalUncached(name: string): string {
